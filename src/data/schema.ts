@@ -1,0 +1,185 @@
+// The single source of truth for the dataset's shape: TypeScript types, validation and the generated
+// JSON Schema (scripts/gen-json-schema.ts writes data/schema/*.json from these) all come from here.
+// Units: memory in GiB (2^30 bytes), bandwidth in GB/s (1e9 bytes/s), power in W, prices in USD.
+// data/README.md explains each field; keep the two in step.
+import { z } from 'zod';
+
+export const HARDWARE_KINDS = [
+  'gpu', // a GPU or accelerator card/module with its own memory
+  'unified', // a complete unified-memory machine (Mac Studio, Ryzen AI Max, DGX Spark...)
+  'cpu-platform', // a CPU server or workstation without DIMMs: board + CPU(s) + chassis + PSU
+  'memory-module', // one DIMM
+  'gpu-host', // a host platform for N GPUs, without the GPUs: board, CPU, RAM, PSU, chassis
+] as const;
+export type HardwareKind = (typeof HARDWARE_KINDS)[number];
+
+export const MARKETS = ['msrp', 'retail', 'used', 'contract', 'estimate'] as const;
+export type Market = (typeof MARKETS)[number];
+
+export const CONDITIONS = ['new', 'used', 'refurbished'] as const;
+export type Condition = (typeof CONDITIONS)[number];
+
+export const FP8_SUPPORT = ['yes', 'no', 'unknown'] as const;
+export type Fp8Support = (typeof FP8_SUPPORT)[number];
+
+export const DDR_GENERATIONS = ['ddr3', 'ddr4', 'ddr5', 'lpddr5', 'lpddr5x'] as const;
+export type DdrGeneration = (typeof DDR_GENERATIONS)[number];
+
+export const MODULE_FORM_FACTORS = ['udimm', 'rdimm', 'lrdimm', 'sodimm'] as const;
+
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected an ISO date YYYY-MM-DD')
+  .refine((s) => {
+    const d = new Date(`${s}T00:00:00Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+  }, 'not a real calendar date');
+
+const httpsUrl = z.string().regex(/^https:\/\/[^\s]+$/, 'expected an https:// URL');
+
+const kebabId = z
+  .string()
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'expected a lowercase kebab-case id like nvidia-rtx-3090-24gb');
+
+export const SourceSchema = z.strictObject({
+  url: httpsUrl,
+  retrievedOn: isoDate,
+  archivedUrl: httpsUrl.optional(),
+  title: z.string().min(1).optional(),
+});
+export type Source = z.infer<typeof SourceSchema>;
+
+const positive = z.number().positive().finite();
+const nonNegative = z.number().nonnegative().finite();
+
+export const MemorySchema = z.strictObject({
+  /** Total memory of the item in GiB. */
+  sizeGiB: positive,
+  /** dedicated: a card's own VRAM/HBM; unified: shared CPU/GPU pool; system: DIMM/RAM on a host. */
+  type: z.enum(['dedicated', 'unified', 'system']),
+  /** Memory technology, e.g. GDDR6X, HBM3e, LPDDR5X, DDR5. */
+  technology: z.string().min(1).optional(),
+  /** The share the accelerator can use, in GiB, where the vendor documents a limit (e.g. Strix Halo's
+   *  GPU-allocatable memory). Leave out when the whole pool is usable. */
+  acceleratorUsableGiB: positive.optional(),
+  acceleratorUsableSource: SourceSchema.optional(),
+});
+
+export const Fp8Schema = z.strictObject({
+  native: z.enum(FP8_SUPPORT),
+  /** Where the yes/no comes from (a support matrix, a datasheet). Required unless native is 'unknown'. */
+  source: SourceSchema.optional(),
+});
+
+/** A CPU platform's memory system: what DIMMs it takes and how many. */
+export const MemorySystemSchema = z.strictObject({
+  generation: z.enum(DDR_GENERATIONS),
+  formFactor: z.enum(MODULE_FORM_FACTORS),
+  /** Memory channels across all sockets. */
+  channels: z.number().int().positive(),
+  dimmsPerChannel: z.number().int().positive(),
+  /** Highest supported transfer rate at one DIMM per channel, MT/s. */
+  speedMTs: positive,
+  /** Largest supported DIMM, GiB. */
+  maxDimmGiB: positive,
+});
+
+/** Clustering of unified-memory machines over their documented interconnect. */
+export const ClusterSchema = z.strictObject({
+  maxNodes: z.number().int().min(2),
+  interconnect: z.string().min(1),
+  /** Per-link bandwidth, GB/s. */
+  linkGBps: positive,
+  source: SourceSchema,
+});
+
+export const HardwareItemSchema = z.strictObject({
+  $schema: z.string().optional(),
+  id: kebabId,
+  name: z.string().min(1),
+  vendor: z.string().min(1),
+  kind: z.enum(HARDWARE_KINDS),
+  /** Former ids kept so old share links still resolve. */
+  aliases: z.array(kebabId).optional(),
+  releasedOn: isoDate,
+  memory: MemorySchema.optional(),
+  /** Memory bandwidth of the item, GB/s (1e9 bytes/s). For a cpu-platform, the theoretical peak with every
+   *  channel populated at speedMTs. */
+  bandwidthGBps: positive.optional(),
+  fp8: Fp8Schema.optional(),
+  fp16DenseTflops: positive.optional(),
+  fp8DenseTflops: positive.optional(),
+  /** Board power / TDP / system power, W. For a host, what the host itself draws without GPUs. */
+  powerW: positive.optional(),
+  /** gpu-host: how many GPUs it hosts (slots at the needed width, power and cooling for them). */
+  gpuSlots: z.number().int().positive().optional(),
+  /** gpu-host: total power supply capacity, W. */
+  psuW: positive.optional(),
+  /** gpu-host / cpu-platform: the system RAM that comes with it, GiB. */
+  systemRamGiB: nonNegative.optional(),
+  /** cpu-platform / gpu-host: CPU sockets. */
+  sockets: z.number().int().positive().optional(),
+  memorySystem: MemorySystemSchema.optional(),
+  /** memory-module: DIMM generation, form factor and speed. */
+  module: z
+    .strictObject({
+      generation: z.enum(DDR_GENERATIONS),
+      formFactor: z.enum(MODULE_FORM_FACTORS),
+      speedMTs: positive,
+    })
+    .optional(),
+  cluster: ClusterSchema.optional(),
+  sources: z.array(SourceSchema).min(1),
+  note: z.string().optional(),
+});
+export type HardwareItem = z.infer<typeof HardwareItemSchema>;
+
+export const PriceObservationSchema = z.strictObject({
+  observedOn: isoDate,
+  /** Price of ONE unit in USD (a bundle price divided by quantity, see note). */
+  priceUsd: positive,
+  /** The price as published, when it was not USD. */
+  original: z.strictObject({ amount: positive, currency: z.string().regex(/^[A-Z]{3}$/) }).optional(),
+  market: z.enum(MARKETS),
+  condition: z.enum(CONDITIONS),
+  /** Where the price applies: 'us', 'eu', 'cn', 'global', ... */
+  region: z.string().min(2),
+  /** How many units the published price covered; priceUsd is already divided by it. */
+  quantity: z.number().int().positive().default(1),
+  source: SourceSchema,
+  note: z.string().optional(),
+});
+export type PriceObservation = z.infer<typeof PriceObservationSchema>;
+
+/** data/prices/<item-id>.json: the append-only price history of one hardware item. */
+export const PriceFileSchema = z.strictObject({
+  $schema: z.string().optional(),
+  itemId: kebabId,
+  observations: z.array(PriceObservationSchema).min(1),
+});
+export type PriceFile = z.infer<typeof PriceFileSchema>;
+
+/** data/series/<id>.json: a published $/GB series that is not tied to one item (long-run DRAM history). */
+export const SeriesPointSchema = z.strictObject({
+  observedOn: isoDate,
+  usdPerGB: positive,
+  source: SourceSchema,
+  note: z.string().optional(),
+});
+export const SeriesFileSchema = z.strictObject({
+  $schema: z.string().optional(),
+  id: kebabId,
+  name: z.string().min(1),
+  /** What the $/GB is of, e.g. 'dram', 'ddr4', 'ddr5-rdimm'. */
+  memoryClass: z.string().min(1),
+  points: z.array(SeriesPointSchema).min(1),
+});
+export type SeriesFile = z.infer<typeof SeriesFileSchema>;
+
+/** The parsed dataset as the core sees it: plain, immutable data. Built once by src/data/parse.ts. */
+export interface Dataset {
+  items: readonly HardwareItem[];
+  /** Observations per item id, sorted by observedOn ascending. */
+  prices: Readonly<Record<string, readonly PriceObservation[]>>;
+  series: readonly SeriesFile[];
+}
