@@ -1,0 +1,11 @@
+export { defaultScenario, todayIso } from './defaults';
+export * from './scenario';
+export {
+  type DecodeOptions,
+  type DecodeResult,
+  decodeScenario,
+  encodeScenario,
+  isValidScenario,
+  LINK_KEYS,
+  LINK_VERSION,
+} from './url-codec';

@@ -1,0 +1,95 @@
+// The scenario: every input a person can set, and nothing derived. It is what a share link carries.
+// Pure: no React, no DOM, no store. The ids below appear in links, so they are permanent.
+
+/** Weight format ids, as fixed by the memory model's public API (issue 2). */
+export const WEIGHT_FORMAT_IDS = [
+  'bf16',
+  'fp16',
+  'fp8',
+  'int8',
+  'int4',
+  'mxfp4',
+  'nvfp4',
+  'q8_0',
+  'q6_k',
+  'q5_k_m',
+  'q5_k_s',
+  'q4_k_m',
+  'q4_k_s',
+  'q4_0',
+  'q3_k_l',
+  'q3_k_m',
+  'q3_k_s',
+  'q2_k',
+  'iq4_xs',
+  'iq4_nl',
+  'iq3_m',
+  'iq3_xxs',
+  'iq2_m',
+  'iq2_xxs',
+  'iq1_m',
+  'iq1_s',
+] as const;
+export type WeightFormatId = (typeof WEIGHT_FORMAT_IDS)[number];
+
+/** KV cache format ids, as fixed by the memory model's public API (issue 2). */
+export const KV_FORMAT_IDS = ['f16', 'bf16', 'fp8', 'q8_0', 'q4_0'] as const;
+export type KvFormatId = (typeof KV_FORMAT_IDS)[number];
+
+export const ENGINE_IDS = ['llama.cpp', 'vllm'] as const;
+export type EngineId = (typeof ENGINE_IDS)[number];
+
+/** Which market conditions the rig search may buy from ('any' = new or used). */
+export const CONDITION_SETS = ['any', 'new', 'used'] as const;
+export type ConditionSet = (typeof CONDITION_SETS)[number];
+
+/** How the projection picks its annual price decline. */
+export const RATE_ASSUMPTIONS = ['fitted', 'dram-long-run', 'custom'] as const;
+export type RateAssumption = (typeof RATE_ASSUMPTIONS)[number];
+
+/** Slider ranges. They bound what a link may carry; out-of-range values fall back with a notice. */
+export const LIMITS = {
+  contextTokens: { min: 1024, max: 1_048_576 },
+  batch: { min: 1, max: 256 },
+  minTokensPerSecond: { min: 0, max: 1000 },
+  budgetUsd: { min: 0, max: 10_000_000 },
+  // Issue 5: the projection target may be any value from 64 GB to 2 TB.
+  targetMemoryGiB: { min: 64, max: 2048 },
+  // Issue 5: the price threshold may be any value from $1,000 to $10,000.
+  thresholdUsd: { min: 1000, max: 10_000 },
+  customDeclinePercent: { min: 1, max: 90 },
+  fitStartYear: { min: 2000, max: 2030 },
+} as const;
+
+/** A model id that is not a preset: a pasted/uploaded config, or one fetched from Hugging Face. */
+export const CUSTOM_MODEL_ID = 'custom';
+
+export interface Scenario {
+  /** A preset id from data/models/, or 'custom'. */
+  modelId: string;
+  /** Hugging Face repo id ("org/name") the custom config was fetched from, if any. */
+  hfRepo: string | null;
+  weightFormat: WeightFormatId;
+  kvCacheFormat: KvFormatId;
+  contextTokens: number;
+  /** Concurrent sequences. */
+  batch: number;
+  engine: EngineId;
+  conditions: ConditionSet;
+  requireFp8: boolean;
+  /** 0 means no minimum. */
+  minTokensPerSecond: number;
+  /** 0 means no budget limit. */
+  budgetUsd: number;
+  /** Prices as of this ISO date (YYYY-MM-DD). */
+  asOf: string;
+  targetMemoryGiB: number;
+  thresholdUsd: number;
+  rate: RateAssumption;
+  /** Annual price decline used when rate is 'custom', percent per year. */
+  customDeclinePercent: number;
+  /** Include the 2025–2026 DRAM price spike in the fit window. */
+  includeSpike: boolean;
+  /** First year of the fit window; 0 means from the first observation. */
+  fitStartYear: number;
+}

@@ -1,0 +1,448 @@
+// The share-link codec: Scenario <-> a readable, versioned query string (?v=1&model=...&ctx=32768...).
+// decodeScenario never throws: each bad field falls back to its default and a notice names it. Old links
+// keep decoding forever: every format change adds a migration below and a frozen fixture in
+// tests/scenario/link-fixtures.json.
+import { defaultScenario, todayIso } from './defaults';
+import {
+  CONDITION_SETS,
+  CUSTOM_MODEL_ID,
+  ENGINE_IDS,
+  KV_FORMAT_IDS,
+  LIMITS,
+  RATE_ASSUMPTIONS,
+  type Scenario,
+  WEIGHT_FORMAT_IDS,
+} from './scenario';
+
+/** The link format this code writes. */
+export const LINK_VERSION = 1;
+
+/** Query keys of the v1 format, in the order they are written. */
+export const LINK_KEYS = [
+  'v',
+  'model',
+  'hf',
+  'wf',
+  'kv',
+  'ctx',
+  'batch',
+  'engine',
+  'cond',
+  'fp8',
+  'mintps',
+  'budget',
+  'asof',
+  'target',
+  'threshold',
+  'rate',
+  'decline',
+  'spike',
+  'from',
+] as const;
+type LinkKey = (typeof LINK_KEYS)[number];
+
+export interface DecodeOptions {
+  /** Today's ISO date (defaults to the real one); a link without `asof` is priced as of today. */
+  today?: string;
+  /** Known preset model ids; an id outside this list falls back to the default model. When absent, any
+   *  well-formed id is accepted. */
+  modelIds?: readonly string[];
+  /** Old preset ids that were renamed: alias -> current id. */
+  modelAliases?: Readonly<Record<string, string>>;
+}
+
+export interface DecodeResult {
+  scenario: Scenario;
+  /** One readable line per field that was dropped or changed, for a dismissible notice. */
+  notices: string[];
+}
+
+type RawFields = Map<string, string>;
+
+/** Migrations from each old version to the next. Index i migrates version i to version i + 1. */
+const MIGRATIONS: ReadonlyArray<(fields: RawFields) => { fields: RawFields; notices: string[] }> = [
+  // v0: links written before the format was versioned (no `v`). They used the v1 keys, so the fields pass
+  // through unchanged; the migration exists so that the step from "no version" is explicit and tested.
+  (fields) => ({ fields, notices: [] }),
+];
+
+const MAX_NOTICE_VALUE_CHARS = 40;
+const MAX_UNKNOWN_KEYS_NAMED = 5;
+
+function show(value: string): string {
+  const clipped =
+    value.length > MAX_NOTICE_VALUE_CHARS ? `${value.slice(0, MAX_NOTICE_VALUE_CHARS)}…` : value;
+  return JSON.stringify(clipped);
+}
+
+function encodeValue(value: string): string {
+  // Keep '/' readable in Hugging Face ids; it is allowed unescaped in a query (RFC 3986 section 3.4).
+  return encodeURIComponent(value).replace(/%2F/g, '/');
+}
+
+/** The query string for a scenario, starting with '?'. Every field is written so the link means the same
+ *  thing after defaults change. */
+export function encodeScenario(scenario: Scenario): string {
+  const values: Record<LinkKey, string | null> = {
+    v: String(LINK_VERSION),
+    model: scenario.modelId,
+    hf: scenario.modelId === CUSTOM_MODEL_ID && scenario.hfRepo ? scenario.hfRepo : null,
+    wf: scenario.weightFormat,
+    kv: scenario.kvCacheFormat,
+    ctx: String(scenario.contextTokens),
+    batch: String(scenario.batch),
+    engine: scenario.engine,
+    cond: scenario.conditions,
+    fp8: scenario.requireFp8 ? '1' : '0',
+    mintps: String(scenario.minTokensPerSecond),
+    budget: String(scenario.budgetUsd),
+    asof: scenario.asOf,
+    target: String(scenario.targetMemoryGiB),
+    threshold: String(scenario.thresholdUsd),
+    rate: scenario.rate,
+    decline: String(scenario.customDeclinePercent),
+    spike: scenario.includeSpike ? '1' : '0',
+    from: String(scenario.fitStartYear),
+  };
+  const parts: string[] = [];
+  for (const key of LINK_KEYS) {
+    const value = values[key];
+    if (value !== null) parts.push(`${key}=${encodeValue(value)}`);
+  }
+  return `?${parts.join('&')}`;
+}
+
+function parseQuery(query: string): { fields: RawFields; notices: string[] } {
+  const fields: RawFields = new Map();
+  const notices: string[] = [];
+  let text = query;
+  const hash = text.indexOf('#');
+  if (hash >= 0) text = text.slice(0, hash);
+  if (text.startsWith('?')) text = text.slice(1);
+  for (const part of text.split('&')) {
+    if (part === '') continue;
+    const eq = part.indexOf('=');
+    const rawKey = eq >= 0 ? part.slice(0, eq) : part;
+    const rawValue = eq >= 0 ? part.slice(eq + 1) : '';
+    const key = safeDecode(rawKey);
+    const value = safeDecode(rawValue);
+    if (key === null || value === null) {
+      notices.push(`Ignored a part of the link that is not valid URL encoding: ${show(part)}.`);
+      continue;
+    }
+    // The first occurrence wins; later duplicates are ignored.
+    if (!fields.has(key)) fields.set(key, value);
+  }
+  return { fields, notices };
+}
+
+function safeDecode(text: string): string | null {
+  try {
+    return decodeURIComponent(text.replace(/\+/g, ' '));
+  } catch {
+    return null;
+  }
+}
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+function isRealIsoDate(text: string): boolean {
+  if (!ISO_DATE.test(text)) return false;
+  const date = new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text;
+}
+
+const MODEL_ID = /^[a-z0-9]+(?:[-.][a-z0-9]+)*$/;
+const HF_REPO = /^[A-Za-z0-9][A-Za-z0-9._-]{0,95}\/[A-Za-z0-9][A-Za-z0-9._-]{0,95}$/;
+const INTEGER = /^\d{1,12}$/;
+
+/** Read a scenario from a query string. Never throws; see DecodeResult. */
+export function decodeScenario(query: string, options: DecodeOptions = {}): DecodeResult {
+  const today = options.today && isRealIsoDate(options.today) ? options.today : todayIso();
+  const defaults = defaultScenario(today);
+  const scenario: Scenario = { ...defaults };
+  let notices: string[] = [];
+  let fields: RawFields;
+  try {
+    const parsed = parseQuery(typeof query === 'string' ? query : '');
+    fields = parsed.fields;
+    notices.push(...parsed.notices);
+  } catch {
+    return { scenario, notices: ['The link could not be read; showing the defaults.'] };
+  }
+  if (fields.size === 0) return { scenario, notices };
+
+  // Version and migrations.
+  const rawVersion = fields.get('v');
+  let version: number;
+  if (rawVersion === undefined) {
+    version = 0;
+  } else if (INTEGER.test(rawVersion) && Number(rawVersion) <= LINK_VERSION) {
+    version = Number(rawVersion);
+  } else if (INTEGER.test(rawVersion)) {
+    version = LINK_VERSION;
+    notices.push(
+      `This link was made by a newer rigcast (v=${Number(rawVersion)}); the fields this version understands were read.`,
+    );
+  } else {
+    version = LINK_VERSION;
+    notices.push(`Link version v=${show(rawVersion)} is not a number; read it as v=${LINK_VERSION}.`);
+  }
+  for (let from = version; from < LINK_VERSION; from++) {
+    const migrate = MIGRATIONS[from];
+    if (!migrate) break;
+    const migrated = migrate(fields);
+    fields = migrated.fields;
+    notices = notices.concat(migrated.notices);
+  }
+
+  const fallback = (label: string, value: string, why: string, used: string): void => {
+    notices.push(`${label}: ${show(value)} ${why}; using ${used}.`);
+  };
+
+  const readEnum = <T extends string>(
+    key: LinkKey,
+    label: string,
+    allowed: readonly T[],
+    apply: (value: T) => void,
+    defaultLabel: string,
+  ): void => {
+    const raw = fields.get(key);
+    if (raw === undefined) return;
+    if ((allowed as readonly string[]).includes(raw)) apply(raw as T);
+    else fallback(label, raw, 'is not a known option', `the default (${defaultLabel})`);
+  };
+
+  const readInteger = (
+    key: LinkKey,
+    label: string,
+    limits: { min: number; max: number },
+    apply: (value: number) => void,
+    defaultValue: number,
+    allowZero = false,
+  ): void => {
+    const raw = fields.get(key);
+    if (raw === undefined) return;
+    if (!INTEGER.test(raw)) {
+      fallback(label, raw, 'is not a whole number', `the default (${defaultValue})`);
+      return;
+    }
+    const value = Number(raw);
+    if ((allowZero && value === 0) || (value >= limits.min && value <= limits.max)) apply(value);
+    else fallback(label, raw, `is outside ${limits.min}–${limits.max}`, `the default (${defaultValue})`);
+  };
+
+  const readFlag = (key: LinkKey, label: string, apply: (value: boolean) => void, defaultValue: boolean) => {
+    const raw = fields.get(key);
+    if (raw === undefined) return;
+    if (raw === '1' || raw === '0') apply(raw === '1');
+    else fallback(label, raw, 'is not 0 or 1', `the default (${defaultValue ? 1 : 0})`);
+  };
+
+  // Model.
+  const rawModel = fields.get('model');
+  const rawHf = fields.get('hf');
+  if (rawModel !== undefined) {
+    const aliased = options.modelAliases?.[rawModel] ?? rawModel;
+    if (aliased === CUSTOM_MODEL_ID) {
+      if (rawHf !== undefined && HF_REPO.test(rawHf)) {
+        scenario.modelId = CUSTOM_MODEL_ID;
+        scenario.hfRepo = rawHf;
+      } else {
+        if (rawHf !== undefined)
+          notices.push(`Hugging Face id (hf): ${show(rawHf)} is not of the form org/name.`);
+        notices.push(
+          `This link used a custom config.json, which a link cannot carry; showing ${defaults.modelId}. Paste or upload the config to reproduce it.`,
+        );
+      }
+    } else if (!MODEL_ID.test(aliased) || (options.modelIds && !options.modelIds.includes(aliased))) {
+      fallback('Model (model)', rawModel, 'is not a known preset', `the default (${defaults.modelId})`);
+    } else {
+      scenario.modelId = aliased;
+    }
+  } else if (rawHf !== undefined) {
+    notices.push(`Hugging Face id (hf) ${show(rawHf)} was ignored because the link has no model=custom.`);
+  }
+
+  readEnum(
+    'wf',
+    'Weight format (wf)',
+    WEIGHT_FORMAT_IDS,
+    (v) => {
+      scenario.weightFormat = v;
+    },
+    defaults.weightFormat,
+  );
+  readEnum(
+    'kv',
+    'KV cache format (kv)',
+    KV_FORMAT_IDS,
+    (v) => {
+      scenario.kvCacheFormat = v;
+    },
+    defaults.kvCacheFormat,
+  );
+  readInteger(
+    'ctx',
+    'Context (ctx)',
+    LIMITS.contextTokens,
+    (v) => {
+      scenario.contextTokens = v;
+    },
+    defaults.contextTokens,
+  );
+  readInteger(
+    'batch',
+    'Concurrent sequences (batch)',
+    LIMITS.batch,
+    (v) => {
+      scenario.batch = v;
+    },
+    defaults.batch,
+  );
+  readEnum(
+    'engine',
+    'Engine (engine)',
+    ENGINE_IDS,
+    (v) => {
+      scenario.engine = v;
+    },
+    defaults.engine,
+  );
+  readEnum(
+    'cond',
+    'Condition (cond)',
+    CONDITION_SETS,
+    (v) => {
+      scenario.conditions = v;
+    },
+    defaults.conditions,
+  );
+  readFlag(
+    'fp8',
+    'Native fp8 (fp8)',
+    (v) => {
+      scenario.requireFp8 = v;
+    },
+    defaults.requireFp8,
+  );
+  readInteger(
+    'mintps',
+    'Minimum tokens/s (mintps)',
+    LIMITS.minTokensPerSecond,
+    (v) => {
+      scenario.minTokensPerSecond = v;
+    },
+    defaults.minTokensPerSecond,
+  );
+  readInteger(
+    'budget',
+    'Budget (budget)',
+    LIMITS.budgetUsd,
+    (v) => {
+      scenario.budgetUsd = v;
+    },
+    defaults.budgetUsd,
+  );
+
+  const rawAsOf = fields.get('asof');
+  if (rawAsOf !== undefined) {
+    if (!isRealIsoDate(rawAsOf))
+      fallback('As-of date (asof)', rawAsOf, 'is not a date YYYY-MM-DD', `today (${today})`);
+    else if (rawAsOf > today) fallback('As-of date (asof)', rawAsOf, 'is in the future', `today (${today})`);
+    else if (rawAsOf < '2000-01-01')
+      fallback('As-of date (asof)', rawAsOf, 'is before 2000', `today (${today})`);
+    else scenario.asOf = rawAsOf;
+  }
+
+  readInteger(
+    'target',
+    'Target memory (target)',
+    LIMITS.targetMemoryGiB,
+    (v) => {
+      scenario.targetMemoryGiB = v;
+    },
+    defaults.targetMemoryGiB,
+  );
+  readInteger(
+    'threshold',
+    'Price threshold (threshold)',
+    LIMITS.thresholdUsd,
+    (v) => {
+      scenario.thresholdUsd = v;
+    },
+    defaults.thresholdUsd,
+  );
+  readEnum(
+    'rate',
+    'Rate assumption (rate)',
+    RATE_ASSUMPTIONS,
+    (v) => {
+      scenario.rate = v;
+    },
+    defaults.rate,
+  );
+  readInteger(
+    'decline',
+    'Custom decline (decline)',
+    LIMITS.customDeclinePercent,
+    (v) => {
+      scenario.customDeclinePercent = v;
+    },
+    defaults.customDeclinePercent,
+  );
+  readFlag(
+    'spike',
+    'Include the DRAM spike (spike)',
+    (v) => {
+      scenario.includeSpike = v;
+    },
+    defaults.includeSpike,
+  );
+  readInteger(
+    'from',
+    'Fit window start (from)',
+    LIMITS.fitStartYear,
+    (v) => {
+      scenario.fitStartYear = v;
+    },
+    defaults.fitStartYear,
+    true,
+  );
+
+  const unknown = [...fields.keys()].filter((key) => !(LINK_KEYS as readonly string[]).includes(key));
+  if (unknown.length > 0) {
+    const named = unknown.slice(0, MAX_UNKNOWN_KEYS_NAMED).map(show).join(', ');
+    const more =
+      unknown.length > MAX_UNKNOWN_KEYS_NAMED ? ` and ${unknown.length - MAX_UNKNOWN_KEYS_NAMED} more` : '';
+    notices.push(`Ignored unknown link field${unknown.length > 1 ? 's' : ''} ${named}${more}.`);
+  }
+
+  return { scenario, notices };
+}
+
+/** True when every field of a scenario is within what the codec accepts (used by tests and the store). */
+export function isValidScenario(s: Scenario): boolean {
+  const inRange = (v: number, l: { min: number; max: number }) =>
+    Number.isInteger(v) && v >= l.min && v <= l.max;
+  return (
+    (s.modelId === CUSTOM_MODEL_ID
+      ? s.hfRepo === null || HF_REPO.test(s.hfRepo)
+      : MODEL_ID.test(s.modelId)) &&
+    (WEIGHT_FORMAT_IDS as readonly string[]).includes(s.weightFormat) &&
+    (KV_FORMAT_IDS as readonly string[]).includes(s.kvCacheFormat) &&
+    inRange(s.contextTokens, LIMITS.contextTokens) &&
+    inRange(s.batch, LIMITS.batch) &&
+    (ENGINE_IDS as readonly string[]).includes(s.engine) &&
+    (CONDITION_SETS as readonly string[]).includes(s.conditions) &&
+    typeof s.requireFp8 === 'boolean' &&
+    inRange(s.minTokensPerSecond, LIMITS.minTokensPerSecond) &&
+    inRange(s.budgetUsd, LIMITS.budgetUsd) &&
+    isRealIsoDate(s.asOf) &&
+    inRange(s.targetMemoryGiB, LIMITS.targetMemoryGiB) &&
+    inRange(s.thresholdUsd, LIMITS.thresholdUsd) &&
+    (RATE_ASSUMPTIONS as readonly string[]).includes(s.rate) &&
+    inRange(s.customDeclinePercent, LIMITS.customDeclinePercent) &&
+    typeof s.includeSpike === 'boolean' &&
+    (s.fitStartYear === 0 || inRange(s.fitStartYear, LIMITS.fitStartYear))
+  );
+}
