@@ -1,0 +1,37 @@
+// npm run lint:data [-- --fix] [-- --json]: lints every file under data/ (rules in src/data/lint/rules/).
+// Errors exit 1; warnings print and exit 0. --fix rewrites files into canonical form (key order,
+// indentation, trailing newline, "$schema") and then lints again.
+import { writeFileSync } from 'node:fs';
+import { canonicalText, isCanonicalFolder } from '../src/data/canonical';
+import { classifyDataPath } from '../src/data/files';
+import { runLint } from '../src/data/lint/run-lint';
+import { readDataFiles } from '../src/data/load-node';
+import { formatProblem } from '../src/data/problems';
+
+const args = new Set(process.argv.slice(2));
+const today = new Date().toISOString().slice(0, 10); // the real clock, UTC
+
+if (args.has('--fix')) {
+  let fixed = 0;
+  for (const f of readDataFiles()) {
+    const { folder } = classifyDataPath(f.path);
+    if (f.syntaxError !== undefined || !isCanonicalFolder(folder)) continue;
+    const want = canonicalText(folder, f.json);
+    if (want !== f.text) {
+      writeFileSync(f.absolutePath, want);
+      fixed++;
+      console.log(`fixed ${f.path}`);
+    }
+  }
+  console.log(`--fix rewrote ${fixed} file(s)`);
+}
+
+const files = readDataFiles();
+const problems = runLint(files, today);
+const errors = problems.filter((p) => p.severity === 'error').length;
+const warnings = problems.length - errors;
+
+if (args.has('--json')) console.log(JSON.stringify(problems, null, 2));
+else for (const p of problems) console.log(formatProblem(p));
+console.log(`lint:data: ${files.length} files, ${errors} error(s), ${warnings} warning(s) (today ${today})`);
+process.exitCode = errors > 0 ? 1 : 0;
