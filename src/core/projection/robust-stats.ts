@@ -1,0 +1,109 @@
+// Robust statistics for the price trend: medians, quantiles and the Theil–Sen line with Sen's
+// nonparametric confidence interval for the slope. No randomness, so the same data always gives the
+// same fit.
+//
+// Theil–Sen: the slope is the median of the slopes of every pair of points with distinct x (Theil 1950,
+// Sen 1968); the intercept is the median of y - slope * x. It tolerates up to ~29% of arbitrary outliers
+// (breakdown point 1 - 1/sqrt(2)), which matters for hand-collected prices: a mistyped or clearance
+// price moves a least-squares fit, not this one.
+// Slope interval: Sen (1968), as written out in R. O. Gilbert, "Statistical Methods for Environmental
+// Pollution Monitoring" (1987), section 16.5 (https://www.osti.gov/biblio/7037501): with N ordered pair
+// slopes and Var(S) = [n(n-1)(2n+5) - sum_p t_p(t_p-1)(2t_p+5)] / 18 (t_p = size of the p-th group of
+// tied y values), C = z * sqrt(Var(S)), M1 = (N - C) / 2 and M2 = (N + C) / 2; the lower limit is the
+// M1-th smallest slope and the upper limit the (M2 + 1)-th.
+
+/** Standard normal quantile at 0.9: the two-sided 80% interval, matching the 10th/90th percentile band.
+ *  Value of Phi^-1(0.9) from any normal table, e.g. NIST/SEMATECH e-Handbook, table 1.3.6.7.1
+ *  (https://www.itl.nist.gov/div898/handbook/eda/section3/eda3671.htm). */
+export const Z_80_TWO_SIDED = 1.2815515655446004;
+
+/** Quantile q in [0, 1] of an ascending-sorted array, linear interpolation between order statistics
+ *  (Hyndman & Fan type 7, the default of R and NumPy). Empty input -> null. */
+export function quantileSorted(sorted: ArrayLike<number>, q: number): number | null {
+  const n = sorted.length;
+  if (n === 0) return null;
+  const h = (n - 1) * Math.min(1, Math.max(0, q));
+  const lo = Math.floor(h);
+  const hi = Math.min(n - 1, lo + 1);
+  const a = sorted[lo] as number;
+  const b = sorted[hi] as number;
+  return a + (h - lo) * (b - a);
+}
+
+export function quantile(values: readonly number[], q: number): number | null {
+  return quantileSorted(Float64Array.from(values).sort(), q);
+}
+
+export function median(values: readonly number[]): number | null {
+  return quantile(values, 0.5);
+}
+
+/** 1-based rank r (possibly fractional) into an ascending-sorted array, clamped to its ends. */
+function atRank(sorted: Float64Array, rank: number): number {
+  const n = sorted.length;
+  const r = Math.min(n, Math.max(1, rank));
+  const lo = Math.floor(r);
+  const a = sorted[lo - 1] as number;
+  const b = sorted[Math.min(n, lo + 1) - 1] as number;
+  return a + (r - lo) * (b - a);
+}
+
+export interface TheilSenFit {
+  /** Median pairwise slope (units of y per unit of x). */
+  slope: number;
+  /** Median of y - slope * x. */
+  intercept: number;
+  /** Sen's two-sided interval for the slope at the level of `z` (80% by default). */
+  slopeLow: number;
+  slopeHigh: number;
+  /** Points used, and pairs with distinct x that produced a slope. */
+  n: number;
+  pairs: number;
+}
+
+/** Theil–Sen fit of y on x. Null when fewer than two distinct x values exist (no slope is defined). */
+export function theilSen(
+  xs: readonly number[],
+  ys: readonly number[],
+  z: number = Z_80_TWO_SIDED,
+): TheilSenFit | null {
+  const n = Math.min(xs.length, ys.length);
+  let pairs = 0;
+  for (let i = 0; i < n; i++) {
+    for (let j = i + 1; j < n; j++) if (xs[j] !== xs[i]) pairs++;
+  }
+  if (pairs === 0) return null;
+  const slopes = new Float64Array(pairs);
+  let k = 0;
+  for (let i = 0; i < n; i++) {
+    const xi = xs[i] as number;
+    const yi = ys[i] as number;
+    for (let j = i + 1; j < n; j++) {
+      const dx = (xs[j] as number) - xi;
+      if (dx !== 0) slopes[k++] = ((ys[j] as number) - yi) / dx;
+    }
+  }
+  slopes.sort();
+  const slope = quantileSorted(slopes, 0.5) as number;
+  const residualsAtSlope: number[] = [];
+  for (let i = 0; i < n; i++) residualsAtSlope.push((ys[i] as number) - slope * (xs[i] as number));
+  const intercept = median(residualsAtSlope) as number;
+
+  // Tie correction of Var(S) for groups of equal y (common: a price carried over several months).
+  const counts = new Map<number, number>();
+  for (let i = 0; i < n; i++) counts.set(ys[i] as number, (counts.get(ys[i] as number) ?? 0) + 1);
+  let ties = 0;
+  for (const t of counts.values()) ties += t * (t - 1) * (2 * t + 5);
+  const varS = Math.max(0, (n * (n - 1) * (2 * n + 5) - ties) / 18);
+  const c = z * Math.sqrt(varS);
+  const m1 = (pairs - c) / 2;
+  const m2 = (pairs + c) / 2;
+  return {
+    slope,
+    intercept,
+    slopeLow: Math.min(slope, atRank(slopes, m1)),
+    slopeHigh: Math.max(slope, atRank(slopes, m2 + 1)),
+    n,
+    pairs,
+  };
+}
