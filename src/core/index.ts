@@ -18,3 +18,34 @@ export type {
   RigSearchResult,
 } from './rigs/types';
 export { BINDING_CONSTRAINTS, PURCHASE_CONDITIONS, RIG_ENGINES, RIG_KINDS } from './rigs/types';
+// Projection (issue 5): price history, trend fit and reference rates.
+export type {
+  CrossingEdge,
+  CrossingRange,
+  DatedPrice,
+  DateWindow,
+  ProjectionLinePoint,
+  ProjectionOptions,
+  ProjectionOutcome,
+  RateAssumption,
+  RateKind,
+  RigCostProjection,
+  TrendFit,
+} from './projection/project';
+export {
+  DEFAULT_HORIZON_YEAR,
+  DEFAULT_THRESHOLD_USD,
+  DRAM_SPIKE_WINDOW,
+  MAX_THRESHOLD_USD,
+  MIN_FIT_POINTS,
+  MIN_THRESHOLD_USD,
+  projectRigCost,
+  RATE_KINDS,
+} from './projection/project';
+export type { PublishedRate, PublishedRateId, ReferencePoint } from './projection/reference-rates';
+export {
+  PUBLISHED_RATE_IDS,
+  PUBLISHED_RATES,
+  publishedRate,
+  referenceLine,
+} from './projection/reference-rates';
