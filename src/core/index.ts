@@ -49,3 +49,7 @@ export {
   publishedRate,
   referenceLine,
 } from './projection/reference-rates';
+export { findCheapestRigs } from './rigs/find-cheapest-rigs';
+export { rigRequestForMemory, rigRequestFromEstimate } from './rigs/requests';
+export { bestFit, bestOptionForBudget, fitsRig, largestContextThatFits } from './rigs/best-fit';
+export type { BestFitResult, EstimateFitOptions, FitCandidate } from './rigs/best-fit';

@@ -101,6 +101,8 @@ export interface RigQuote {
   totalPriceUsd: number;
   /** Memory the model can use on this rig after runtime reserves (accelerator + RAM for a hybrid). */
   usableBytes: number;
+  /** gpu-ram-hybrid only: the part of usableBytes on the GPUs (the rest is system RAM). */
+  gpuUsableBytes?: number;
   /** usableBytes minus what the request needs (>= 0 for a quote that fits). */
   headroomBytes: number;
   /** Bandwidth a decode step sees, GB/s: one GPU's for a layer split, the sum for tensor parallel,

@@ -1,0 +1,170 @@
+// Every constant the rig search uses, each with the measurement or document it comes from. Change a
+// number here and the assumptions list the UI shows changes with it (see rigAssumptions below).
+import type { Assumption } from '../memory/estimate-types';
+
+export const BYTES_PER_GIB = 2 ** 30;
+export const BYTES_PER_MIB = 2 ** 20;
+/** Bandwidth in the dataset is GB/s with GB = 1e9 bytes (src/data/schema.ts). */
+export const BYTES_PER_GB = 1e9;
+
+/** Memory a CUDA context takes on each GPU before any model is loaded. Measured: 555 MiB on an RTX PRO
+ *  6000 Blackwell, 107 MiB on an RTX 4060 Ti (llama.cpp PR #23604,
+ *  https://github.com/ggml-org/llama.cpp/pull/23604); "~300 MB" with lazy module loading since CUDA 11.7
+ *  (https://github.com/pytorch/pytorch/issues/107667). We reserve 512 MiB per GPU, near the top of that range. */
+export const CUDA_CONTEXT_RESERVE_BYTES = 512 * BYTES_PER_MIB;
+
+/** macOS lets the GPU wire at most Metal's recommendedMaxWorkingSetSize. On a 32 GB M1 Max it reports
+ *  21845 MB = 2/3 of RAM (https://github.com/ggml-org/llama.cpp/pull/2011); on larger Macs it is about
+ *  75% of RAM (GPUStack reads it as 75%: https://github.com/gpustack/gpustack/issues/1375). It can be raised
+ *  with `sudo sysctl iogpu.wired_limit_mb=...` (Dave2D ran DeepSeek-R1 with 448 GB of 512 GB,
+ *  https://wccftech.com/m3-ultra-chip-handles-deepseek-r1-model-with-671-billion-parameters/); we use the
+ *  default, which is what a fresh machine gives. */
+export const MACOS_GPU_WIRED_SHARE_SMALL = 2 / 3;
+export const MACOS_GPU_WIRED_SHARE_LARGE = 0.75;
+/** RAM size up to which the smaller share applies (the 32 GB measurement above; 36 GB is the next size). */
+export const MACOS_GPU_WIRED_SMALL_MAX_BYTES = 36 * BYTES_PER_GIB;
+
+/** Decode speed = 1 / (bytes / (efficiency x bandwidth) + fixed time per token).
+ *  GPUs with llama.cpp (CUDA): fitted to two measured points on the same card, XiongjieDai's llama-bench
+ *  runs (https://github.com/XiongjieDai/GPU-Benchmarks-on-LLM-Inference, README, LLaMA 3, May 2024):
+ *  RTX 3090 (936 GB/s) 8B Q4_K_M (4.58 GiB) tg512 115.42 t/s and 2x3090 70B Q4_K_M (39.59 GiB) tg512
+ *  16.57 t/s give efficiency 0.78 and 1.9 ms per token; the RTX 4090 pair (130.58 and 19.22 t/s at
+ *  1008 GB/s) gives 0.84 and 1.85 ms. We use the 3090 figures, the lower of the two. */
+export const GPU_DECODE_EFFICIENCY = 0.78;
+export const GPU_DECODE_FIXED_SECONDS = 1.9e-3;
+
+/** Apple Silicon with llama.cpp (Metal), fitted the same way to the M2 Ultra (800 GB/s) rows of the same
+ *  README: 8B Q4_K_M tg512 78.81 t/s and 70B Q4_K_M 12.48 t/s give efficiency 0.70 and 3.9 ms per token.
+ *  Check: Jeff Geerling measured 14.41 t/s for 70B Q4_K_M on an M3 Ultra (819 GB/s), the formula gives 12.8
+ *  (https://github.com/geerlingguy/beowulf-ai-cluster/issues/17). Also used for other unified machines
+ *  (Strix Halo, GB10), for which we found no pair of measurements. */
+export const UNIFIED_DECODE_EFFICIENCY = 0.7;
+export const UNIFIED_DECODE_FIXED_SECONDS = 3.9e-3;
+
+/** CPU-only servers with llama.cpp: Tencent Xuanwu Lab's EPYC 9135/9115 with 12x DDR5-5600 (537.6 GB/s
+ *  theoretical) ran DeepSeek-R1 Q8_0 (37B active parameters x 8.5 bits = 39.3 GB per token) at 7.17 t/s
+ *  peak, i.e. 282 GB/s = 0.52 of peak
+ *  (https://xlab.tencent.com/cn/2025/03/16/DeepSeek-671B纯CPU部署实践经验分享(一)). No fixed term measured. */
+export const CPU_DECODE_EFFICIENCY = 0.52;
+export const CPU_DECODE_FIXED_SECONDS = 0;
+
+/** Clusters of unified machines split layers across nodes (llama.cpp RPC, exo pipeline): each token passes
+ *  every node once, so per-token time is the single-node time plus one network hop per extra node.
+ *  Jeff Geerling measured 300 us per hop over TCP on Thunderbolt (RDMA on macOS 26.2 brings it under 50 us)
+ *  (https://www.jeffgeerling.com/blog/2025/15-tb-vram-on-mac-studio-rdma-over-thunderbolt-5). We use the
+ *  TCP figure; exo's RDMA tensor parallelism is reported faster (1.8x on 2 nodes, 3.2x on 4) but that is
+ *  not what llama.cpp does, so it is not modelled. */
+export const CLUSTER_HOP_SECONDS = 300e-6;
+
+/** vLLM tensor parallelism over N GPUs: each GPU reads 1/N of the weights, but the all-reduce after each
+ *  layer costs time. We scale speed by N x TP_EFFICIENCY_PER_DOUBLING^log2(N), which reproduces the one
+ *  measured scaling we found, exo's 1.8x on 2 and 3.2x on 4 nodes (reported by Stabilise.io via
+ *  https://aiexpert.news/en/article/the-10k-sovereign-ai-cluster-how-smbs-are-running-100b-parameter-models-on-apple).
+ *  llama.cpp's default layer split does not speed up a single sequence (the 2x/4x/8x 4090 70B rows of the
+ *  XiongjieDai README stay at 18.9-19.8 t/s). */
+export const TP_EFFICIENCY_PER_DOUBLING = 0.9;
+
+/** Prefill tokens/s = PREFILL_EFFICIENCY x dense fp16 FLOP/s / (2 x active parameters). An RTX 4090
+ *  (165.2 dense fp16 TFLOPS with fp16 accumulate, Ada whitepaper) runs 8B Q4_K_M pp512 at 7139 t/s =
+ *  114.7 TFLOPS = 0.69 of peak (XiongjieDai README above). */
+export const PREFILL_EFFICIENCY = 0.69;
+
+/** Keep the sustained load at or below 80% of the PSU rating (size the PSU at 1.25x the draw), the usual
+ *  rule for multi-GPU rigs (https://miningtech.no/en/strømforsyning-guide). */
+export const PSU_MAX_SUSTAINED_LOAD = 0.8;
+
+/** Running two DIMMs per channel lowers the memory clock. Intel Xeon 6700P/6500P: DDR5-6400 at 1 DPC,
+ *  5200 at 2 DPC (ratio 0.81); ASRock Rack WRX90: 2 DPC forces DDR5 to ~4400 MT/s
+ *  (https://maxj.phd/git/max/makenotwork/commit/ad63f4a16f618a21abeae3b306a4ed855da94278). We use 0.81. */
+export const TWO_DPC_SPEED_RATIO = 5200 / 6400;
+
+/** Bytes per DDR channel per transfer (a 64-bit channel). */
+export const DDR_BYTES_PER_TRANSFER = 8;
+
+/** Prices older than this on the as-of date get a note so the UI can flag them. */
+export const STALE_PRICE_DAYS = 365;
+
+/** Largest GPU count tried per rig (one 8-GPU chassis). */
+export const MAX_GPUS_PER_RIG = 8;
+/** Hybrids: how many GPUs sit beside the RAM (1-2, as llama.cpp -ot exps=CPU builds do). */
+export const MAX_HYBRID_GPUS = 2;
+/** Cluster sizes tried for unified machines (the item's cluster.maxNodes caps it further). */
+export const MAX_CLUSTER_NODES = 4;
+
+export const DEFAULT_MAX_RESULTS = 10;
+
+/** The assumptions behind every quote, for the UI's "how is this computed" list. */
+export function rigAssumptions(): Assumption[] {
+  return [
+    {
+      id: 'rigs-cuda-context',
+      text: `Each NVIDIA GPU loses ${CUDA_CONTEXT_RESERVE_BYTES / BYTES_PER_MIB} MiB to its CUDA context.`,
+      source: 'https://github.com/ggml-org/llama.cpp/pull/23604',
+    },
+    {
+      id: 'rigs-vllm-utilization',
+      text: 'vLLM gpu_memory_utilization is already in the memory estimate (its total is divided by it), so the rig search does not apply it again.',
+      source: 'https://docs.vllm.ai/en/latest/configuration/engine_args.html',
+    },
+    {
+      id: 'rigs-macos-wired-limit',
+      text: `macOS lets the GPU use ${Math.round(MACOS_GPU_WIRED_SHARE_LARGE * 100)}% of RAM (2/3 up to 36 GiB) unless iogpu.wired_limit_mb is raised.`,
+      source: 'https://github.com/gpustack/gpustack/issues/1375',
+    },
+    {
+      id: 'rigs-strix-halo-share',
+      text: 'Unified machines with a documented GPU-allocatable limit (Strix Halo) use that limit from the dataset.',
+      source: 'data/hardware (memory.acceleratorUsableGiB)',
+    },
+    {
+      id: 'rigs-decode-gpu',
+      text: `GPU decode: bytes per token / (${GPU_DECODE_EFFICIENCY} x bandwidth) + ${GPU_DECODE_FIXED_SECONDS * 1e3} ms (fitted to RTX 3090 llama-bench runs).`,
+      source: 'https://github.com/XiongjieDai/GPU-Benchmarks-on-LLM-Inference',
+    },
+    {
+      id: 'rigs-decode-unified',
+      text: `Unified-memory decode: bytes per token / (${UNIFIED_DECODE_EFFICIENCY} x bandwidth) + ${UNIFIED_DECODE_FIXED_SECONDS * 1e3} ms (fitted to M2 Ultra llama-bench runs).`,
+      source: 'https://github.com/XiongjieDai/GPU-Benchmarks-on-LLM-Inference',
+    },
+    {
+      id: 'rigs-decode-cpu',
+      text: `CPU decode: bytes per token / (${CPU_DECODE_EFFICIENCY} x populated-channel bandwidth) (Tencent Xuanwu Lab EPYC DeepSeek-R1 build).`,
+      source: 'https://xlab.tencent.com/cn/2025/03/16/DeepSeek-671B纯CPU部署实践经验分享(一)',
+    },
+    {
+      id: 'rigs-decode-hybrid',
+      text: 'GPU+RAM hybrid decode: non-expert bytes at GPU speed plus routed-expert bytes at CPU speed, as llama.cpp -ot exps=CPU runs them.',
+      source: 'https://github.com/ggml-org/llama.cpp/pull/11397',
+    },
+    {
+      id: 'rigs-multi-gpu',
+      text: `llama.cpp splits layers across GPUs (one GPU's speed); vLLM tensor parallel scales by N x ${TP_EFFICIENCY_PER_DOUBLING}^log2(N).`,
+      source: 'https://github.com/XiongjieDai/GPU-Benchmarks-on-LLM-Inference',
+    },
+    {
+      id: 'rigs-cluster',
+      text: `Clusters split layers across nodes: single-node speed plus ${CLUSTER_HOP_SECONDS * 1e6} us per extra node per token.`,
+      source: 'https://www.jeffgeerling.com/blog/2025/15-tb-vram-on-mac-studio-rdma-over-thunderbolt-5',
+    },
+    {
+      id: 'rigs-prefill',
+      text: `Prefill: ${PREFILL_EFFICIENCY} x dense fp16 FLOP/s / (2 x active parameters), where the dataset has TFLOPS.`,
+      source: 'https://github.com/XiongjieDai/GPU-Benchmarks-on-LLM-Inference',
+    },
+    {
+      id: 'rigs-psu',
+      text: `A GPU host must run its GPUs and itself at <= ${PSU_MAX_SUSTAINED_LOAD * 100}% of its PSU rating.`,
+      source: 'https://miningtech.no/en/strømforsyning-guide',
+    },
+    {
+      id: 'rigs-two-dpc',
+      text: `Two DIMMs per channel run at ${TWO_DPC_SPEED_RATIO.toFixed(2)} x the one-DIMM speed.`,
+      source: 'https://maxj.phd/git/max/makenotwork/commit/ad63f4a16f618a21abeae3b306a4ed855da94278',
+    },
+    {
+      id: 'rigs-pricing',
+      text: 'Each part is priced at its latest observation on or before the as-of date in an accepted condition; power is the sum of TDPs.',
+      source: 'data/prices',
+    },
+  ];
+}

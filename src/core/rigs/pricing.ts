@@ -1,0 +1,56 @@
+// Which price an item has on a date: its latest observation on or before asOf, in a condition the buyer
+// accepts. Never a later price; an item with no such observation is not for sale as of that date.
+import type { PriceObservation } from '../../data/schema';
+import type { PurchaseCondition } from './types';
+
+/** 'new' = condition new bought at msrp/retail/contract/estimate; 'used' = used or refurbished, or any
+ *  unit sold on the used market. */
+export function purchaseConditionOf(observation: PriceObservation): PurchaseCondition {
+  if (observation.condition !== 'new' || observation.market === 'used') return 'used';
+  return 'new';
+}
+
+/** Index of the last observation with observedOn <= asOf in an ascending list, or -1. ISO dates compare
+ *  as strings. */
+function lastIndexOnOrBefore(observations: readonly PriceObservation[], asOf: string): number {
+  let lo = 0;
+  let hi = observations.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const obs = observations[mid] as PriceObservation;
+    if (obs.observedOn <= asOf) {
+      found = mid;
+      lo = mid + 1;
+    } else {
+      hi = mid - 1;
+    }
+  }
+  return found;
+}
+
+/** The price a buyer pays as of asOf: for each accepted condition its latest observation on or before
+ *  asOf, then the cheaper of those. Observations must be sorted by observedOn ascending (Dataset contract). */
+export function priceAsOf(
+  observations: readonly PriceObservation[] | undefined,
+  asOf: string,
+  conditions: readonly PurchaseCondition[],
+): PriceObservation | undefined {
+  if (observations === undefined || observations.length === 0 || conditions.length === 0) return undefined;
+  let best: PriceObservation | undefined;
+  for (const condition of conditions) {
+    // Walk back from the last observation on or before asOf to the latest one in this condition.
+    for (let i = lastIndexOnOrBefore(observations, asOf); i >= 0; i--) {
+      const obs = observations[i] as PriceObservation;
+      if (purchaseConditionOf(obs) !== condition) continue;
+      if (best === undefined || obs.priceUsd < best.priceUsd) best = obs;
+      break;
+    }
+  }
+  return best;
+}
+
+/** Whole days from a to b (ISO dates). */
+export function daysBetween(a: string, b: string): number {
+  return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
+}
