@@ -38,7 +38,12 @@ export function parseDataset(files: readonly RawDataFile[]): ParsedDataset {
   const items: HardwareItem[] = [];
   const idToCanonical = new Map<string, string>(); // id or alias -> canonical id
   const claimedBy = new Map<string, string>(); // id or alias -> file that claimed it
-  for (const ref of refs.filter((r) => r.folder === 'hardware')) {
+  // A file whose name matches its id goes first, so a stray copy under another name is the one left out.
+  const hardwareRefs = refs.filter((r) => r.folder === 'hardware');
+  const namedRight = (r: (typeof refs)[number]) =>
+    (r.json as { id?: unknown } | null)?.id === r.baseName ? 0 : 1;
+  hardwareRefs.sort((a, b) => namedRight(a) - namedRight(b));
+  for (const ref of hardwareRefs) {
     const parsed = HardwareItemSchema.safeParse(ref.json);
     if (!parsed.success) {
       problems.push(...zodProblems(ref.path, 'schema', parsed.error, ref.json));

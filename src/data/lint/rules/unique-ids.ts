@@ -28,15 +28,15 @@ export const uniqueIdsRule: LintRule = {
             : 'pick a distinct id for the newer item (ids are permanent: never reuse or rename an old one)',
       });
     };
+    // Ids first, then aliases: when an alias collides with an id, the alias is the one to change.
     for (const f of files) {
-      if (f.folder === 'hardware' && f.data) {
-        claim('hardware', f.data.id, f.path, '$.id');
-        (f.data.aliases ?? []).forEach((a, i) => {
-          claim('hardware', a, f.path, `$.aliases[${i}]`);
-        });
-      } else if ((f.folder === 'series' || f.folder === 'models') && f.data) {
+      if (f.folder === 'hardware' && f.data) claim('hardware', f.data.id, f.path, '$.id');
+      else if ((f.folder === 'series' || f.folder === 'models') && f.data)
         claim(f.folder, f.data.id, f.path, '$.id');
-      }
+    }
+    for (const f of files) {
+      if (f.folder !== 'hardware' || !f.data) continue;
+      for (const [i, a] of (f.data.aliases ?? []).entries()) claim('hardware', a, f.path, `$.aliases[${i}]`);
     }
     return out;
   },
