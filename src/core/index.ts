@@ -53,3 +53,13 @@ export { findCheapestRigs } from './rigs/find-cheapest-rigs';
 export { rigRequestForMemory, rigRequestFromEstimate } from './rigs/requests';
 export { bestFit, bestOptionForBudget, fitsRig, largestContextThatFits } from './rigs/best-fit';
 export type { BestFitResult, EstimateFitOptions, FitCandidate } from './rigs/best-fit';
+export type { RigCostHistory, RigCostHistoryOptions, RigCostPoint } from './projection/rig-history';
+export {
+  DEFAULT_TARGETS_BYTES,
+  datasetMonthRange,
+  MAX_TARGET_BYTES,
+  MIN_TARGET_BYTES,
+  rigCostHistory,
+} from './projection/rig-history';
+export type { MemoryClass, UsdPerGBPoint, UsdPerGBSeries } from './projection/usd-per-gb';
+export { MEMORY_CLASS_LABELS, MEMORY_CLASSES, usdPerGBHistory } from './projection/usd-per-gb';

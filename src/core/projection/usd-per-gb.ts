@@ -3,12 +3,13 @@
 // $/GB here is USD per marketed GB of memory, which is a GiB (data/README.md "Units"; src/data/units.ts):
 // an item's price over its memory.sizeGiB, or a series' usdPerGB as published.
 import type { Dataset, HardwareItem, PriceObservation } from '../../data/schema';
+import { purchaseConditionOf } from '../rigs/pricing';
 import { quantileSorted } from './robust-stats';
 import { monthEnd, monthOf } from './time';
 
 export const MEMORY_CLASSES = [
   'gpu-vram-new', // a GPU card's own memory, bought new (msrp, retail, contract, estimate)
-  'gpu-vram-used', // the same, used or refurbished
+  'gpu-vram-used', // the same, used or refurbished or sold on the used market
   'unified', // a unified-memory machine: the whole machine's price over its memory pool
   'server-ddr5-rdimm', // DDR5 RDIMM / LRDIMM modules
   'ddr4', // DDR4 modules of any form factor
@@ -47,7 +48,9 @@ export interface UsdPerGBSeries {
 /** The class an observation of an item belongs to, or null when it has no $/GB class. */
 export function memoryClassOf(item: HardwareItem, observation: PriceObservation): MemoryClass | null {
   if (!item.memory) return null;
-  if (item.kind === 'gpu') return observation.condition === 'new' ? 'gpu-vram-new' : 'gpu-vram-used';
+  // Same split as the rig search: a unit sold on the used market counts as used even if unopened.
+  if (item.kind === 'gpu')
+    return purchaseConditionOf(observation) === 'new' ? 'gpu-vram-new' : 'gpu-vram-used';
   if (item.kind === 'unified') return 'unified';
   if (item.kind === 'memory-module' && item.module) {
     if (item.module.generation === 'ddr4') return 'ddr4';

@@ -1,0 +1,168 @@
+// rigCostHistory: the cheapest rig that holds a target memory, month by month, from the rig search with
+// prices as of each month's last day. The projection is fitted to these points.
+import type { Dataset } from '../../data/schema';
+import { STALE_PRICE_DAYS } from '../rigs/constants';
+import { findCheapestRigs } from '../rigs/find-cheapest-rigs';
+import { daysBetween } from '../rigs/pricing';
+import { rigRequestForMemory } from '../rigs/requests';
+import type { PurchaseCondition, RigKind, RigQuote } from '../rigs/types';
+import type { DatedPrice } from './project';
+import { monthEnd, monthOf, monthsBetween } from './time';
+
+const GIB = 2 ** 30;
+/** The question is about 512 GB-1 TB; the slider spans 64 GB-2 TB (marketed GB = GiB, data/README.md). */
+export const MIN_TARGET_BYTES = 64 * GIB;
+export const MAX_TARGET_BYTES = 2048 * GIB;
+export const DEFAULT_TARGETS_BYTES = [512 * GIB, 1024 * GIB] as const;
+/** How many ranked rigs to ask the search for each month, so a rig priced only by fresh observations can
+ *  be found below stale ones. */
+const SEARCH_DEPTH = 50;
+
+export interface RigCostHistoryOptions {
+  /** Memory the rig must hold, bytes; clamped to [MIN_TARGET_BYTES, MAX_TARGET_BYTES]. Default 512 GiB. */
+  targetBytes?: number;
+  requireFp8?: boolean;
+  minBandwidthGBps?: number;
+  /** Default: new and used. */
+  conditions?: readonly PurchaseCondition[];
+  /** First and last month ('YYYY-MM'); default: the months the dataset's prices cover. */
+  from?: string;
+  to?: string;
+  /** A month's rig counts only if every part's price was observed within this many days before the
+   *  month's end. Default STALE_PRICE_DAYS (the rig search's staleness limit). Without it a launch MSRP
+   *  would be carried forward for a decade and the frontier would not move. */
+  maxPriceAgeDays?: number;
+}
+
+export interface RigCostPoint extends DatedPrice {
+  /** 'YYYY-MM'. */
+  month: string;
+  /** The month's last day (the asOf of the search). */
+  date: string;
+  priceUsd: number;
+  rigId: string;
+  rigLabel: string;
+  rigKind: RigKind;
+  /** The oldest price observation behind the rig, ISO date. */
+  oldestPriceOn: string;
+}
+
+export interface RigCostHistory {
+  targetBytes: number;
+  requireFp8: boolean;
+  points: RigCostPoint[];
+  /** Months searched, and how many of them had no rig with fresh prices. */
+  monthsSearched: number;
+  monthsWithoutRig: number;
+  firstMonth: string | null;
+  lastMonth: string | null;
+}
+
+/** The months the dataset's price observations cover, as [first, last] 'YYYY-MM', or null. */
+export function datasetMonthRange(dataset: Dataset): [string, string] | null {
+  let first: string | null = null;
+  let last: string | null = null;
+  for (const list of Object.values(dataset.prices)) {
+    for (const o of list) {
+      if (first === null || o.observedOn < first) first = o.observedOn;
+      if (last === null || o.observedOn > last) last = o.observedOn;
+    }
+  }
+  return first === null || last === null ? null : [monthOf(first), monthOf(last)];
+}
+
+// One cache per dataset: key = options + month -> the month's point (null when no rig).
+const monthCache = new WeakMap<Dataset, Map<string, RigCostPoint | null>>();
+
+function searchMonth(
+  dataset: Dataset,
+  month: string,
+  targetBytes: number,
+  requireFp8: boolean,
+  minBandwidthGBps: number | undefined,
+  conditions: readonly PurchaseCondition[],
+  maxAgeDays: number,
+): RigCostPoint | null {
+  const asOf = monthEnd(month);
+  const request = rigRequestForMemory(targetBytes, {
+    constraints: {
+      conditions,
+      requireFp8,
+      asOf,
+      maxResults: SEARCH_DEPTH,
+      ...(minBandwidthGBps !== undefined ? { minBandwidthGBps } : {}),
+    },
+  });
+  const result = findCheapestRigs(dataset, request);
+  if (result.kind !== 'found') return null;
+  // ISO dates sort as strings: the first is the oldest.
+  const oldest = (rig: RigQuote) => rig.components.map((c) => c.observedOn).sort()[0] ?? asOf;
+  const fresh = result.rigs.find((rig) => daysBetween(oldest(rig), asOf) <= maxAgeDays);
+  if (!fresh) return null;
+  return {
+    month,
+    date: asOf,
+    priceUsd: fresh.totalPriceUsd,
+    rigId: fresh.id,
+    rigLabel: fresh.label,
+    rigKind: fresh.kind,
+    oldestPriceOn: oldest(fresh),
+  };
+}
+
+/** The cheapest rig per month for one target memory. Months are searched once per dataset and option set;
+ *  later calls (another threshold, another rate) reuse them. */
+export function rigCostHistory(dataset: Dataset, options: RigCostHistoryOptions = {}): RigCostHistory {
+  const requested = options.targetBytes;
+  const targetBytes =
+    requested !== undefined && Number.isFinite(requested)
+      ? Math.min(MAX_TARGET_BYTES, Math.max(MIN_TARGET_BYTES, requested))
+      : DEFAULT_TARGETS_BYTES[0];
+  const requireFp8 = options.requireFp8 ?? false;
+  const conditions = [...new Set(options.conditions ?? (['new', 'used'] as const))].sort();
+  const minBandwidthGBps =
+    options.minBandwidthGBps !== undefined &&
+    Number.isFinite(options.minBandwidthGBps) &&
+    options.minBandwidthGBps > 0
+      ? options.minBandwidthGBps
+      : undefined;
+  const maxAgeDays = options.maxPriceAgeDays ?? STALE_PRICE_DAYS;
+  const range = datasetMonthRange(dataset);
+  const empty: RigCostHistory = {
+    targetBytes,
+    requireFp8,
+    points: [],
+    monthsSearched: 0,
+    monthsWithoutRig: 0,
+    firstMonth: null,
+    lastMonth: null,
+  };
+  if (range === null) return empty;
+  const from = options.from !== undefined && options.from > range[0] ? options.from : range[0];
+  const to = options.to !== undefined && options.to < range[1] ? options.to : range[1];
+  const months = monthsBetween(from, to);
+  let cache = monthCache.get(dataset);
+  if (!cache) {
+    cache = new Map();
+    monthCache.set(dataset, cache);
+  }
+  const keyBase = `${targetBytes}|${requireFp8}|${minBandwidthGBps ?? ''}|${conditions.join(',')}|${maxAgeDays}|`;
+  const points: RigCostPoint[] = [];
+  for (const month of months) {
+    const key = keyBase + month;
+    let point = cache.get(key);
+    if (point === undefined) {
+      point = searchMonth(dataset, month, targetBytes, requireFp8, minBandwidthGBps, conditions, maxAgeDays);
+      cache.set(key, point);
+    }
+    if (point) points.push(point);
+  }
+  return {
+    ...empty,
+    points,
+    monthsSearched: months.length,
+    monthsWithoutRig: months.length - points.length,
+    firstMonth: months[0] ?? null,
+    lastMonth: months[months.length - 1] ?? null,
+  };
+}

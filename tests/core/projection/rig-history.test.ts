@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import { projectRigCost } from '../../../src/core/projection/project';
+import { rigCostHistory } from '../../../src/core/projection/rig-history';
+import type { Dataset, HardwareItem, PriceObservation } from '../../../src/data/schema';
+
+const GIB = 2 ** 30;
+const source = { url: 'https://example.org/p', retrievedOn: '2026-11-01' };
+const obs = (observedOn: string, priceUsd: number): PriceObservation => ({
+  observedOn,
+  priceUsd,
+  market: 'retail',
+  condition: 'new',
+  region: 'us',
+  quantity: 1,
+  source,
+});
+// Unified machines from a vendor with no documented reserve, so the whole pool is usable.
+const machine = (id: string, sizeGiB: number, fp8: 'yes' | 'no'): HardwareItem => ({
+  id,
+  name: id,
+  vendor: 'Acme',
+  kind: 'unified',
+  releasedOn: '2023-01-01',
+  memory: { sizeGiB, type: 'unified' },
+  bandwidthGBps: 800,
+  fp8: fp8 === 'yes' ? { native: 'yes', source } : { native: 'no', source },
+  powerW: 300,
+  sources: [source],
+});
+
+const dataset: Dataset = {
+  items: [machine('box-a', 600, 'no'), machine('box-b', 600, 'yes')],
+  prices: {
+    // box-a falls 20,000 -> 16,000 over three months, then is not priced again.
+    'box-a': [obs('2024-01-10', 20_000), obs('2024-02-10', 18_000), obs('2024-03-10', 16_000)],
+    'box-b': [obs('2024-01-20', 30_000), obs('2025-06-30', 25_000)],
+  },
+  series: [],
+};
+
+describe('rigCostHistory', () => {
+  it('gives the cheapest rig for each month with prices as of the month end', () => {
+    const h = rigCostHistory(dataset, { targetBytes: 512 * GIB });
+    expect(h.firstMonth).toBe('2024-01');
+    expect(h.lastMonth).toBe('2025-06');
+    expect(h.monthsSearched).toBe(18);
+    expect(h.points.slice(0, 3).map((p) => [p.month, p.date, p.priceUsd, p.rigKind])).toEqual([
+      ['2024-01', '2024-01-31', 20_000, 'unified'],
+      ['2024-02', '2024-02-29', 18_000, 'unified'],
+      ['2024-03', '2024-03-31', 16_000, 'unified'],
+    ]);
+    expect(h.points[0]?.rigId).toContain('box-a');
+  });
+
+  it('drops a price older than the staleness limit instead of carrying it forward for ever', () => {
+    const h = rigCostHistory(dataset, { targetBytes: 512 * GIB, maxPriceAgeDays: 365 });
+    // box-a's 2024-03-10 price is stale after 2025-03-10; box-b's 2024-01-20 price after 2025-01-19.
+    const feb2025 = h.points.find((p) => p.month === '2025-02');
+    expect(feb2025?.rigId).toContain('box-a');
+    // From the end of March 2025 to the end of May nothing has a fresh price.
+    expect(h.points.filter((p) => p.month >= '2025-03' && p.month <= '2025-05')).toEqual([]);
+    expect(h.points.find((p) => p.month === '2025-06')?.priceUsd).toBe(25_000);
+    expect(h.monthsWithoutRig).toBe(3);
+  });
+
+  it('requires native fp8 when asked', () => {
+    const h = rigCostHistory(dataset, { targetBytes: 512 * GIB, requireFp8: true });
+    expect(h.points[0]?.rigId).toContain('box-b');
+    expect(h.points[0]?.priceUsd).toBe(30_000);
+  });
+
+  it('finds nothing when the target exceeds every rig, and clamps the target to 64 GiB-2 TiB', () => {
+    expect(rigCostHistory(dataset, { targetBytes: 4096 * GIB }).targetBytes).toBe(2048 * GIB);
+    expect(rigCostHistory(dataset, { targetBytes: 2048 * GIB }).points).toEqual([]);
+    expect(rigCostHistory(dataset, { targetBytes: 1 }).targetBytes).toBe(64 * GIB);
+  });
+
+  it('caches each month: a second call returns the same point objects', () => {
+    const a = rigCostHistory(dataset, { targetBytes: 512 * GIB });
+    const b = rigCostHistory(dataset, { targetBytes: 512 * GIB });
+    expect(b.points[0]).toBe(a.points[0]);
+  });
+
+  it('feeds projectRigCost directly', () => {
+    const h = rigCostHistory(dataset, { targetBytes: 512 * GIB, to: '2024-03' });
+    const p = projectRigCost(h.points, { thresholdUsd: 10_000 });
+    expect(p.fit?.pointsUsed).toBe(3);
+    expect(p.fit?.annualChange).toBeLessThan(0);
+  });
+
+  it('an empty dataset has no months', () => {
+    expect(rigCostHistory({ items: [], prices: {}, series: [] })).toMatchObject({
+      points: [],
+      monthsSearched: 0,
+    });
+  });
+});
