@@ -25,10 +25,11 @@ describe('dataset units (data/README.md "Units")', () => {
     expect(gbpsToBytesPerSecond(936)).toBe(936_000_000_000);
   });
 
-  it('DDR peak bandwidth = channels x MT/s x 8 bytes (12-channel DDR5-4800 EPYC 9004: 460.8 GB/s)', () => {
-    // AMD quotes 460.8 GB/s per socket for 12 channels of DDR5-4800 (EPYC 9004 platform brief).
+  it('DDR peak bandwidth = channels x MT/s x 8 bytes', () => {
+    // 12 x DDR5-4800 = 460.8 GB/s per socket (EPYC 9004), 8 x DDR4-3200 = 204.8 GB/s (EPYC 7003), as
+    // https://www.tomshardware.com/news/amd-confirms-12-ddr5-memory-channels-on-genoa computes them.
     expect(ddrPeakBandwidthGBps(12, 4800)).toBeCloseTo(460.8, 9);
-    expect(ddrPeakBandwidthGBps(2, 3200)).toBeCloseTo(51.2, 9);
+    expect(ddrPeakBandwidthGBps(8, 3200)).toBeCloseTo(204.8, 9);
   });
 
   it('DRAM $/GB is per marketed GB, i.e. per GiB of DRAM', () => {
