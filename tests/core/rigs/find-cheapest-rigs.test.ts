@@ -1,0 +1,233 @@
+import { describe, expect, it } from 'vitest';
+import {
+  CPU_DECODE_EFFICIENCY,
+  CUDA_CONTEXT_RESERVE_BYTES,
+  GPU_DECODE_EFFICIENCY,
+  GPU_DECODE_FIXED_SECONDS,
+  UNIFIED_DECODE_EFFICIENCY,
+  UNIFIED_DECODE_FIXED_SECONDS,
+} from '../../../src/core/rigs/constants';
+import { findCheapestRigs } from '../../../src/core/rigs/find-cheapest-rigs';
+import { rigRequestForMemory } from '../../../src/core/rigs/requests';
+import type { RigConstraints, RigRequest, RigSearchResult } from '../../../src/core/rigs/types';
+import { fixture } from './fixture';
+
+const GiB = 2 ** 30;
+
+function constraints(extra: Partial<RigConstraints> = {}): RigConstraints {
+  return { conditions: ['new', 'used'], requireFp8: false, asOf: '2026-01-01', ...extra };
+}
+
+/** An 8B dense model at 4-bit: ~5 GB of weights read per token. */
+function small(extra: Partial<RigConstraints> = {}): RigRequest {
+  return {
+    acceleratorBytes: 5.5e9,
+    offloadableBytes: 0,
+    bytesPerToken: 5e9,
+    offloadableBytesPerToken: 0,
+    kvBytesPerToken: 0.1e9,
+    constraints: constraints(extra),
+  };
+}
+
+/** A 671B MoE at 4-bit: ~404 GB, 380 GB of it routed experts; 22 GB read per token, 16 GB of it experts. */
+function moe(extra: Partial<RigConstraints> = {}, more: Partial<RigRequest> = {}): RigRequest {
+  return {
+    acceleratorBytes: 404e9,
+    offloadableBytes: 380e9,
+    bytesPerToken: 22e9,
+    offloadableBytesPerToken: 16e9,
+    kvBytesPerToken: 0.5e9,
+    constraints: constraints(extra),
+    ...more,
+  };
+}
+
+function found(r: RigSearchResult) {
+  if (r.kind !== 'found') throw new Error(`expected found, got ${r.kind}: ${r.message}`);
+  return r;
+}
+
+describe('findCheapestRigs on the fixture', () => {
+  it('an 8B model at 4-bit fits a single used 12 GB card in a host', () => {
+    const r = found(findCheapestRigs(fixture, small()));
+    const best = r.rigs[0];
+    expect(best?.kind).toBe('multi-gpu');
+    expect(best?.id).toBe('multi-gpu:gpu-12gb:x1:host-4');
+    // $200 used card (2025-06-01, the latest used price before 2026-01-01) + $800 host.
+    expect(best?.totalPriceUsd).toBe(1000);
+    expect(best?.components.find((c) => c.role === 'gpu')).toMatchObject({
+      condition: 'used',
+      unitPriceUsd: 200,
+      observedOn: '2025-06-01',
+      quantity: 1,
+    });
+    expect(best?.usableBytes).toBe(12 * GiB - CUDA_CONTEXT_RESERVE_BYTES);
+    // 5e9 B / (0.78 x 360 GB/s) + 1.9 ms = 19.706 ms -> 50.75 t/s.
+    expect(best?.decodeTokensPerSecond).toBeCloseTo(1 / (5e9 / (0.78 * 360e9) + 1.9e-3), 6);
+    expect(best?.decodeTokensPerSecond).toBeCloseTo(50.75, 1);
+    expect(best?.powerW).toBe(170 + 150);
+    expect(best?.usdPerTokenPerSecond).toBeCloseTo(1000 / 50.745, 1);
+    expect(best?.headroomBytes).toBe(12 * GiB - CUDA_CONTEXT_RESERVE_BYTES - 5.5e9);
+    expect(GPU_DECODE_EFFICIENCY).toBe(0.78);
+    expect(GPU_DECODE_FIXED_SECONDS).toBe(1.9e-3);
+  });
+
+  it('prices as of an earlier date use the price then', () => {
+    const r = found(findCheapestRigs(fixture, small({ asOf: '2024-06-01' })));
+    // 2024-01-10 used $250 beats the 2021 new $329.
+    expect(r.rigs[0]?.totalPriceUsd).toBe(1050);
+  });
+
+  it('a 671B MoE at 4-bit is far cheaper on a DDR5 server or a unified machine than on 80 GB cards', () => {
+    const r = found(findCheapestRigs(fixture, moe()));
+    const cpu = r.rigs.find((q) => q.kind === 'cpu-server');
+    const mac = r.rigs.find((q) => q.kind === 'unified');
+    const h = found(findCheapestRigs(fixture, moe({ rigKinds: ['multi-gpu'] }))).rigs[0];
+    // 12 x 32 GiB (384 GiB = 412 GB >= 404 GB) at $150 + $3000 platform.
+    expect(cpu?.totalPriceUsd).toBe(4800);
+    expect(cpu?.bandwidthGBps).toBeCloseTo(460.8, 6);
+    expect(cpu?.decodeTokensPerSecond).toBeCloseTo(1 / (22e9 / (CPU_DECODE_EFFICIENCY * 460.8e9)), 6);
+    // 512 GiB Mac, 75% wired limit = 384 GiB usable.
+    expect(mac?.totalPriceUsd).toBe(9499);
+    expect(mac?.usableBytes).toBe(384 * GiB);
+    expect(mac?.decodeTokensPerSecond).toBeCloseTo(
+      1 / (22e9 / (UNIFIED_DECODE_EFFICIENCY * 819e9) + UNIFIED_DECODE_FIXED_SECONDS),
+      6,
+    );
+    // 5 x 80 GB cards (79.5 GiB usable each) in the 8-slot host.
+    expect(h?.id).toBe('multi-gpu:gpu-80gb-fp8:x5:host-8');
+    expect(h?.totalPriceUsd).toBe(130_000);
+    expect((h?.totalPriceUsd ?? 0) / (cpu?.totalPriceUsd ?? 1)).toBeGreaterThan(10);
+    expect((h?.totalPriceUsd ?? 0) / (mac?.totalPriceUsd ?? 1)).toBeGreaterThan(10);
+    expect(r.rigs[0]?.kind).toBe('cpu-server');
+  });
+
+  it('prices a GPU+RAM hybrid: non-expert bytes at GPU speed, experts at RAM speed', () => {
+    const r = found(findCheapestRigs(fixture, moe({ rigKinds: ['gpu-ram-hybrid'] })));
+    const one24 = r.rigs.find((q) => q.id === 'gpu-ram-hybrid:epyc-12ch:rdimm-32:x12:gpu-24gb:x1');
+    expect(one24?.totalPriceUsd).toBe(700 + 3000 + 12 * 150);
+    // GPU: 5.5e9 non-expert weights + 0.5e9 KV; RAM: 16e9 expert bytes.
+    const seconds = 6e9 / (0.78 * 936e9) + 16e9 / (0.52 * 460.8e9) + 1.9e-3;
+    expect(one24?.decodeTokensPerSecond).toBeCloseTo(1 / seconds, 6);
+    expect(one24?.gpuUsableBytes).toBe(24 * GiB - CUDA_CONTEXT_RESERVE_BYTES);
+    // Two 12 GB cards hold the 24 GB GPU share together.
+    expect(r.rigs.some((q) => q.id === 'gpu-ram-hybrid:epyc-12ch:rdimm-32:x12:gpu-12gb:x2')).toBe(true);
+  });
+
+  it('returns a Pareto front that no rig beats on both price and speed', () => {
+    const r = found(findCheapestRigs(fixture, moe({ maxResults: 100 })));
+    for (const p of r.pareto) {
+      for (const q of r.rigs) {
+        const dominates =
+          q.totalPriceUsd <= p.totalPriceUsd &&
+          q.decodeTokensPerSecond >= p.decodeTokensPerSecond &&
+          (q.totalPriceUsd < p.totalPriceUsd || q.decodeTokensPerSecond > p.decodeTokensPerSecond);
+        expect(dominates).toBe(false);
+      }
+    }
+    expect(r.pareto.map((q) => q.id)).toContain('multi-gpu:gpu-80gb-fp8:x5:host-8');
+  });
+
+  it('vLLM uses power-of-two tensor-parallel sizes and scales speed', () => {
+    const r = found(findCheapestRigs(fixture, moe({ rigKinds: ['multi-gpu'] }, { engine: 'vllm' })));
+    expect(r.rigs[0]?.id).toBe('multi-gpu:gpu-80gb-fp8:x8:host-8');
+    const single = 1 / (22e9 / (0.78 * 2000e9) + 1.9e-3);
+    expect(r.rigs[0]?.decodeTokensPerSecond).toBeCloseTo(single * 8 * 0.9 ** 3, 6);
+  });
+
+  it('clusters unified machines that document clustering, up to their node limit', () => {
+    const r = found(findCheapestRigs(fixture, rigRequestForMemory(1000e9, { constraints: constraints() })));
+    const cluster = r.rigs.find((q) => q.kind === 'unified-cluster');
+    // 1000 GB / 384 GiB per Mac -> 3 nodes.
+    expect(cluster?.id).toBe('unified-cluster:mac-512:x3');
+    expect(cluster?.totalPriceUsd).toBe(3 * 9499);
+    const single = 1000e9 / (0.7 * 819e9) + 3.9e-3;
+    expect(cluster?.decodeTokensPerSecond).toBeCloseTo(1 / (single + 2 * 300e-6), 6);
+  });
+
+  it('uses a documented GPU-allocatable share (Strix Halo)', () => {
+    const r = found(
+      findCheapestRigs(
+        fixture,
+        rigRequestForMemory(90 * GiB, { constraints: constraints({ rigKinds: ['unified'] }) }),
+      ),
+    );
+    expect(r.rigs[0]?.id).toBe('unified:halo-128');
+    expect(r.rigs[0]?.usableBytes).toBe(96 * GiB);
+    const none = findCheapestRigs(
+      fixture,
+      rigRequestForMemory(100 * GiB, { constraints: constraints({ rigKinds: ['unified'] }) }),
+    );
+    // 100 GiB exceeds the Halo's 96 GiB; the Mac (384 GiB) takes it.
+    expect(found(none).rigs[0]?.id).toBe('unified:mac-512');
+  });
+
+  it('computes prefill from TFLOPS when active parameters are known', () => {
+    const r = found(findCheapestRigs(fixture, { ...small(), activeParameters: 8e9 }));
+    expect(r.rigs[0]?.prefillTokensPerSecond).toBeCloseTo((0.69 * 50e12) / 16e9, 6);
+  });
+
+  it('batching reads weights once per step and KV per sequence', () => {
+    const one = found(findCheapestRigs(fixture, small())).rigs[0];
+    const eight = found(findCheapestRigs(fixture, { ...small(), batch: 8 })).rigs[0];
+    const seconds = (4.9e9 + 8 * 0.1e9) / (0.78 * 360e9) + 1.9e-3;
+    expect(eight?.decodeTokensPerSecond).toBeCloseTo(8 / seconds, 6);
+    expect(eight?.decodeTokensPerSecond ?? 0).toBeGreaterThan(one?.decodeTokensPerSecond ?? 0);
+  });
+});
+
+describe('nothing fits: the binding constraint', () => {
+  it('names the budget and offers the cheapest rig without it', () => {
+    const r = findCheapestRigs(fixture, moe({ maxBudgetUsd: 1000 }));
+    expect(r.kind).toBe('none');
+    if (r.kind !== 'none') return;
+    expect(r.binding).toBe('budget');
+    expect(r.closest?.totalPriceUsd).toBe(4800);
+  });
+
+  it('names tokens/s, power, bandwidth and fp8', () => {
+    const tps = findCheapestRigs(fixture, moe({ minTokensPerSecond: 1000 }));
+    expect(tps.kind === 'none' && tps.binding).toBe('tokens-per-second');
+    const power = findCheapestRigs(fixture, moe({ maxPowerW: 100 }));
+    expect(power.kind === 'none' && power.binding).toBe('power');
+    const bw = findCheapestRigs(fixture, moe({ minBandwidthGBps: 10_000 }));
+    expect(bw.kind === 'none' && bw.binding).toBe('bandwidth');
+    const fp8 = findCheapestRigs(fixture, moe({ requireFp8: true, rigKinds: ['cpu-server', 'unified'] }));
+    // Relaxing fp8 finds the CPU server; relaxing rig kinds finds the fp8 hybrid. fp8 comes first.
+    expect(fp8.kind === 'none' && fp8.binding).toBe('fp8');
+  });
+
+  it('names the condition when the other condition would fit', () => {
+    const r = findCheapestRigs(fixture, small({ conditions: ['used'] }));
+    expect(r.kind === 'none' && r.binding).toBe('condition');
+    const empty = findCheapestRigs(fixture, small({ conditions: [] }));
+    expect(empty.kind === 'none' && empty.binding).toBe('condition');
+  });
+
+  it('no prices before the date', () => {
+    const r = findCheapestRigs(fixture, small({ asOf: '2000-01-01' }));
+    expect(r.kind === 'none' && r.binding).toBe('no-prices');
+  });
+
+  it('an absurd need (100 TB) is a typed none, not an exception', () => {
+    const r = findCheapestRigs(fixture, rigRequestForMemory(100e12, { constraints: constraints() }));
+    expect(r.kind === 'none' && r.binding).toBe('memory');
+  });
+
+  it('zero need finds the cheapest rig with finite numbers', () => {
+    const r = found(
+      findCheapestRigs(fixture, rigRequestForMemory(0, { constraints: constraints({ maxResults: 100 }) })),
+    );
+    expect(r.rigs[0]?.totalPriceUsd).toBe(1000);
+    for (const q of r.rigs) {
+      expect(Number.isFinite(q.decodeTokensPerSecond)).toBe(true);
+      expect(Number.isFinite(q.usdPerTokenPerSecond)).toBe(true);
+    }
+  });
+
+  it('an empty dataset is no-prices', () => {
+    const r = findCheapestRigs({ items: [], prices: {}, series: [] }, small());
+    expect(r.kind === 'none' && r.binding).toBe('no-prices');
+  });
+});
