@@ -1,19 +1,23 @@
-// npm run lint:data [-- --fix] [-- --json]: lints every file under data/ (rules in src/data/lint/rules/).
+// npm run lint:data [-- --fix] [-- --json] [-- --root=<dir>]: lints every file under <dir>/data (default: this
+// repository) with the rules in src/data/lint/rules/.
 // Errors exit 1; warnings print and exit 0. --fix rewrites files into canonical form (key order,
 // indentation, trailing newline, "$schema") and then lints again.
 import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { canonicalText, isCanonicalFolder } from '../src/data/canonical';
 import { classifyDataPath } from '../src/data/files';
 import { runLint } from '../src/data/lint/run-lint';
-import { readDataFiles } from '../src/data/load-node';
+import { REPO_ROOT, readDataFiles } from '../src/data/load-node';
 import { formatProblem } from '../src/data/problems';
 
 const args = new Set(process.argv.slice(2));
+const rootArg = process.argv.slice(2).find((a) => a.startsWith('--root='));
+const root = rootArg ? resolve(rootArg.slice('--root='.length)) : REPO_ROOT;
 const today = new Date().toISOString().slice(0, 10); // the real clock, UTC
 
 if (args.has('--fix')) {
   let fixed = 0;
-  for (const f of readDataFiles()) {
+  for (const f of readDataFiles(root)) {
     const { folder } = classifyDataPath(f.path);
     if (f.syntaxError !== undefined || !isCanonicalFolder(folder)) continue;
     const want = canonicalText(folder, f.json);
@@ -26,7 +30,7 @@ if (args.has('--fix')) {
   console.log(`--fix rewrote ${fixed} file(s)`);
 }
 
-const files = readDataFiles();
+const files = readDataFiles(root);
 const problems = runLint(files, today);
 const errors = problems.filter((p) => p.severity === 'error').length;
 const warnings = problems.length - errors;
