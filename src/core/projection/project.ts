@@ -405,3 +405,34 @@ function describeAssumptions(
   }
   return out;
 }
+
+export interface AnnualChangeFit {
+  annualChange: number;
+  annualChangeLow: number;
+  annualChangeHigh: number;
+  points: number;
+}
+
+/** The Theil–Sen annual change of any dated price series between two years (inclusive, by 1 January of
+ *  `fromYear` and 31 December of `toYear`), e.g. a DRAM $/GB series from data/series: how the published
+ *  long-run rates can be checked against the points the dataset holds. Null with fewer than 2 dates. */
+export function fitAnnualChange(
+  history: readonly DatedPrice[],
+  fromYear?: number,
+  toYear?: number,
+): AnnualChangeFit | null {
+  const points = clean(history).filter(
+    (p) => (fromYear === undefined || p.t >= fromYear) && (toYear === undefined || p.t < toYear + 1),
+  );
+  const fit = theilSen(
+    points.map((p) => p.t),
+    points.map((p) => Math.log(p.priceUsd)),
+  );
+  if (fit === null) return null;
+  return {
+    annualChange: Math.expm1(fit.slope),
+    annualChangeLow: Math.expm1(fit.slopeLow),
+    annualChangeHigh: Math.expm1(fit.slopeHigh),
+    points: points.length,
+  };
+}

@@ -25,6 +25,8 @@ export interface RigCostHistoryOptions {
   minBandwidthGBps?: number;
   /** Default: new and used. */
   conditions?: readonly PurchaseCondition[];
+  /** Only these rig kinds (a per-kind frontier); default all. */
+  rigKinds?: readonly RigKind[];
   /** First and last month ('YYYY-MM'); default: the months the dataset's prices cover. */
   from?: string;
   to?: string;
@@ -82,6 +84,7 @@ function searchMonth(
   minBandwidthGBps: number | undefined,
   conditions: readonly PurchaseCondition[],
   maxAgeDays: number,
+  rigKinds: readonly RigKind[] | undefined,
 ): RigCostPoint | null {
   const asOf = monthEnd(month);
   const request = rigRequestForMemory(targetBytes, {
@@ -91,6 +94,7 @@ function searchMonth(
       asOf,
       maxResults: SEARCH_DEPTH,
       ...(minBandwidthGBps !== undefined ? { minBandwidthGBps } : {}),
+      ...(rigKinds !== undefined ? { rigKinds } : {}),
     },
   });
   const result = findCheapestRigs(dataset, request);
@@ -127,6 +131,7 @@ export function rigCostHistory(dataset: Dataset, options: RigCostHistoryOptions 
       ? options.minBandwidthGBps
       : undefined;
   const maxAgeDays = options.maxPriceAgeDays ?? STALE_PRICE_DAYS;
+  const rigKinds = options.rigKinds ? [...new Set(options.rigKinds)].sort() : undefined;
   const range = datasetMonthRange(dataset);
   const empty: RigCostHistory = {
     targetBytes,
@@ -146,13 +151,22 @@ export function rigCostHistory(dataset: Dataset, options: RigCostHistoryOptions 
     cache = new Map();
     monthCache.set(dataset, cache);
   }
-  const keyBase = `${targetBytes}|${requireFp8}|${minBandwidthGBps ?? ''}|${conditions.join(',')}|${maxAgeDays}|`;
+  const keyBase = `${targetBytes}|${requireFp8}|${minBandwidthGBps ?? ''}|${conditions.join(',')}|${maxAgeDays}|${rigKinds?.join(',') ?? '*'}|`;
   const points: RigCostPoint[] = [];
   for (const month of months) {
     const key = keyBase + month;
     let point = cache.get(key);
     if (point === undefined) {
-      point = searchMonth(dataset, month, targetBytes, requireFp8, minBandwidthGBps, conditions, maxAgeDays);
+      point = searchMonth(
+        dataset,
+        month,
+        targetBytes,
+        requireFp8,
+        minBandwidthGBps,
+        conditions,
+        maxAgeDays,
+        rigKinds,
+      );
       cache.set(key, point);
     }
     if (point) points.push(point);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   DRAM_SPIKE_WINDOW,
   type DatedPrice,
+  fitAnnualChange,
   MIN_FIT_POINTS,
   type ProjectionOutcome,
   projectRigCost,
@@ -270,5 +271,17 @@ describe('projectRigCost: edge cases', () => {
     expect(p.outcome.kind).toBe('not-within-horizon');
     const later = projectRigCost(slow, { horizonYear: 2060 });
     expect(yearOf(later.outcome)).toBeGreaterThan(2037);
+  });
+});
+
+describe('fitAnnualChange', () => {
+  it('measures a series rate inside a year window', () => {
+    const s = syntheticSeries({ seed: 21, fromYear: 2000, months: 240, startUsd: 1000, annualChange: -0.36 });
+    const late = s.map((p, i) =>
+      i >= 120 ? { ...p, priceUsd: (s[119]?.priceUsd ?? 0) * 0.87 ** ((i - 119) / 12) } : p,
+    );
+    expect(fitAnnualChange(late, 2000, 2009)?.annualChange).toBeCloseTo(-0.36, 6);
+    expect(fitAnnualChange(late, 2010, 2019)?.annualChange).toBeCloseTo(-0.13, 6);
+    expect(fitAnnualChange(late, 2030, 2031)).toBeNull();
   });
 });
