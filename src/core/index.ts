@@ -2,47 +2,6 @@
 // No React, Zustand, Recharts or DOM here or in anything it imports (enforced by biome.json and
 // src/core/tsconfig.json).
 export type { Assumption, MemoryEstimate } from './memory/estimate-types';
-// Memory model (issue 2): HF config -> ModelSpec, and the weights + KV + overhead estimate.
-export type {
-  EstimateError,
-  EstimateErrorCode,
-  EstimateOptions,
-  EstimateResult,
-} from './memory/estimate';
-export {
-  EstimateOptionsError,
-  estimateMemory,
-  MAX_BATCH,
-  MAX_CONTEXT_TOKENS,
-  safeEstimateMemory,
-} from './memory/estimate';
-export type {
-  EngineId,
-  KvCacheFormatId,
-  KvCacheFormatInfo,
-  WeightFormatId,
-  WeightFormatInfo,
-} from './memory/formats';
-export {
-  ENGINES,
-  KV_CACHE_FORMATS,
-  kvCacheFormatById,
-  WEIGHT_FORMATS,
-  weightFormatById,
-} from './memory/formats';
-export type { ParameterCount } from './model/count-parameters';
-export { countParameters } from './model/count-parameters';
-export { ModelConfigError, modelFromHfConfig } from './model/from-hf-config';
-export type {
-  Architecture,
-  AttentionLayerSpec,
-  MlaSpec,
-  ModelSpec,
-  MoeSpec,
-  TensorRole,
-  TensorSpec,
-} from './model/model-spec';
-export { ARCHITECTURES } from './model/model-spec';
 export type {
   BindingConstraint,
   PurchaseCondition,
@@ -104,7 +63,5 @@ export {
 } from './projection/rig-history';
 export type { MemoryClass, UsdPerGBPoint, UsdPerGBSeries } from './projection/usd-per-gb';
 export { MEMORY_CLASS_LABELS, MEMORY_CLASSES, usdPerGBHistory } from './projection/usd-per-gb';
-export type { AnnualChangeFit } from './projection/project';
-export { fitAnnualChange } from './projection/project';
 export type { AnnualChangeFit } from './projection/project';
 export { fitAnnualChange } from './projection/project';
