@@ -42,10 +42,12 @@ const kebabId = z
   .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'expected a lowercase kebab-case id like nvidia-rtx-3090-24gb');
 
 export const SourceSchema = z.strictObject({
-  url: httpsUrl,
-  retrievedOn: isoDate,
-  archivedUrl: httpsUrl.optional(),
-  title: z.string().min(1).optional(),
+  url: httpsUrl.describe(
+    'https link to the page showing the fact, from the original publisher where possible',
+  ),
+  retrievedOn: isoDate.describe('The day the page was read, YYYY-MM-DD'),
+  archivedUrl: httpsUrl.optional().describe('A snapshot of the page (e.g. web.archive.org)'),
+  title: z.string().min(1).optional().describe('The page title, to find it again if the URL moves'),
 });
 export type Source = z.infer<typeof SourceSchema>;
 
@@ -54,19 +56,23 @@ const nonNegative = z.number().nonnegative().finite();
 
 export const MemorySchema = z.strictObject({
   /** Total memory of the item in GiB. */
-  sizeGiB: positive,
+  sizeGiB: positive.describe(
+    'Total memory in GiB (2^30 bytes): the marketed GB number, e.g. 24 for a 24 GB card',
+  ),
   /** dedicated: a card's own VRAM/HBM; unified: shared CPU/GPU pool; system: DIMM/RAM on a host. */
   type: z.enum(['dedicated', 'unified', 'system']),
   /** Memory technology, e.g. GDDR6X, HBM3e, LPDDR5X, DDR5. */
   technology: z.string().min(1).optional(),
   /** The share the accelerator can use, in GiB, where the vendor documents a limit (e.g. Strix Halo's
    *  GPU-allocatable memory). Leave out when the whole pool is usable. */
-  acceleratorUsableGiB: positive.optional(),
+  acceleratorUsableGiB: positive
+    .optional()
+    .describe('GiB the accelerator may use, where the vendor documents a limit'),
   acceleratorUsableSource: SourceSchema.optional(),
 });
 
 export const Fp8Schema = z.strictObject({
-  native: z.enum(FP8_SUPPORT),
+  native: z.enum(FP8_SUPPORT).describe("Native fp8 matrix math; 'yes'/'no' need a source"),
   /** Where the yes/no comes from (a support matrix, a datasheet). Required unless native is 'unknown'. */
   source: SourceSchema.optional(),
 });
@@ -95,28 +101,28 @@ export const ClusterSchema = z.strictObject({
 
 export const HardwareItemSchema = z.strictObject({
   $schema: z.string().optional(),
-  id: kebabId,
+  id: kebabId.describe('Permanent id, equal to the file name, e.g. nvidia-rtx-3090-24gb'),
   name: z.string().min(1),
   vendor: z.string().min(1),
   kind: z.enum(HARDWARE_KINDS),
   /** Former ids kept so old share links still resolve. */
   aliases: z.array(kebabId).optional(),
-  releasedOn: isoDate,
+  releasedOn: isoDate.describe('First general availability, YYYY-MM-DD'),
   memory: MemorySchema.optional(),
   /** Memory bandwidth of the item, GB/s (1e9 bytes/s). For a cpu-platform, the theoretical peak with every
    *  channel populated at speedMTs. */
-  bandwidthGBps: positive.optional(),
+  bandwidthGBps: positive.optional().describe('Memory bandwidth in GB/s (1e9 bytes/s)'),
   fp8: Fp8Schema.optional(),
-  fp16DenseTflops: positive.optional(),
-  fp8DenseTflops: positive.optional(),
+  fp16DenseTflops: positive.optional().describe('Dense (no sparsity) fp16 tensor TFLOPS'),
+  fp8DenseTflops: positive.optional().describe('Dense (no sparsity) fp8 tensor TFLOPS'),
   /** Board power / TDP / system power, W. For a host, what the host itself draws without GPUs. */
-  powerW: positive.optional(),
+  powerW: positive.optional().describe('Board power / TDP / system power in W'),
   /** gpu-host: how many GPUs it hosts (slots at the needed width, power and cooling for them). */
   gpuSlots: z.number().int().positive().optional(),
   /** gpu-host: total power supply capacity, W. */
   psuW: positive.optional(),
   /** gpu-host / cpu-platform: the system RAM that comes with it, GiB. */
-  systemRamGiB: nonNegative.optional(),
+  systemRamGiB: nonNegative.optional().describe('System RAM included, GiB'),
   /** cpu-platform / gpu-host: CPU sockets. */
   sockets: z.number().int().positive().optional(),
   memorySystem: MemorySystemSchema.optional(),
@@ -135,17 +141,22 @@ export const HardwareItemSchema = z.strictObject({
 export type HardwareItem = z.infer<typeof HardwareItemSchema>;
 
 export const PriceObservationSchema = z.strictObject({
-  observedOn: isoDate,
+  observedOn: isoDate.describe('When the price applied, YYYY-MM-DD'),
   /** Price of ONE unit in USD (a bundle price divided by quantity, see note). */
-  priceUsd: positive,
+  priceUsd: positive.describe('USD for ONE unit (a bundle price divided by quantity)'),
   /** The price as published, when it was not USD. */
   original: z.strictObject({ amount: positive, currency: z.string().regex(/^[A-Z]{3}$/) }).optional(),
   market: z.enum(MARKETS),
   condition: z.enum(CONDITIONS),
   /** Where the price applies: 'us', 'eu', 'cn', 'global', ... */
-  region: z.string().min(2),
+  region: z.string().min(2).describe("Where the price applies: 'us', 'eu', 'cn', 'global', ..."),
   /** How many units the published price covered; priceUsd is already divided by it. */
-  quantity: z.number().int().positive().default(1),
+  quantity: z
+    .number()
+    .int()
+    .positive()
+    .default(1)
+    .describe('Units the published price covered; priceUsd is already divided by it'),
   source: SourceSchema,
   note: z.string().optional(),
 });
@@ -162,7 +173,7 @@ export type PriceFile = z.infer<typeof PriceFileSchema>;
 /** data/series/<id>.json: a published $/GB series that is not tied to one item (long-run DRAM history). */
 export const SeriesPointSchema = z.strictObject({
   observedOn: isoDate,
-  usdPerGB: positive,
+  usdPerGB: positive.describe('USD per marketed GB of DRAM (per GiB, 2^30 bytes)'),
   source: SourceSchema,
   note: z.string().optional(),
 });
