@@ -433,6 +433,25 @@ const GOOD_EDGE: Record<string, { name: string; files: () => LintInputFile[] }[]
   ],
   'far-from-msrp': [
     {
+      name: 'a new retail price at 0.2x MSRP three years after launch',
+      files: () => [
+        pr({
+          ...gpuPrices(),
+          observations: [
+            ...gpuPrices().observations,
+            {
+              observedOn: '2023-10-01',
+              priceUsd: 299,
+              market: 'retail',
+              condition: 'new',
+              region: 'us',
+              source: { url: 'https://example.org/c', retrievedOn: TODAY },
+            },
+          ],
+        }),
+      ],
+    },
+    {
       name: 'a used price at 0.2x MSRP',
       files: () => [
         pr({

@@ -1,11 +1,15 @@
 // Plausibility: a new, retail price more than 3x or under 0.3x the item's MSRP is more often the wrong item,
 // a bundle or a currency slip than a real price. A warning: shortages (2021 GPUs, 2025-26 DRAM) do this.
+// The low side is checked only within LOW_SIDE_WINDOW_DAYS of the MSRP: years on, new old stock of a
+// data-center card at a tenth of its launch price is normal (a 2016 P100 at $390 in 2025).
 import type { DataProblem } from '../../problems';
 import type { PriceObservation } from '../../schema';
+import { daysBetween } from '../context';
 import type { LintRule } from '../types';
 
 export const MAX_MSRP_RATIO = 3;
 export const MIN_MSRP_RATIO = 0.3;
+export const LOW_SIDE_WINDOW_DAYS = 730;
 
 /** The MSRP in force on a date: the latest msrp observation on or before it, else the earliest one. */
 export function msrpOn(
@@ -20,7 +24,7 @@ export function msrpOn(
 
 export const farFromMsrpRule: LintRule = {
   id: 'far-from-msrp',
-  description: `warn on a new retail price > ${MAX_MSRP_RATIO}x or < ${MIN_MSRP_RATIO}x the item's MSRP`,
+  description: `warn on a new retail price > ${MAX_MSRP_RATIO}x, or within ${LOW_SIDE_WINDOW_DAYS} days of the MSRP < ${MIN_MSRP_RATIO}x, the item's MSRP`,
   check({ files }) {
     const out: DataProblem[] = [];
     for (const f of files) {
@@ -31,7 +35,9 @@ export const farFromMsrpRule: LintRule = {
         const msrp = msrpOn(obs, o.observedOn);
         if (!msrp) return;
         const ratio = o.priceUsd / msrp.priceUsd;
-        if (ratio <= MAX_MSRP_RATIO && ratio >= MIN_MSRP_RATIO) return;
+        const tooLow =
+          ratio < MIN_MSRP_RATIO && daysBetween(msrp.observedOn, o.observedOn) <= LOW_SIDE_WINDOW_DAYS;
+        if (ratio <= MAX_MSRP_RATIO && !tooLow) return;
         out.push({
           file: f.path,
           jsonPath: `$.observations[${i}].priceUsd`,
