@@ -2,6 +2,47 @@
 // No React, Zustand, Recharts or DOM here or in anything it imports (enforced by biome.json and
 // src/core/tsconfig.json).
 export type { Assumption, MemoryEstimate } from './memory/estimate-types';
+// Memory model (issue 2): HF config -> ModelSpec, and the weights + KV + overhead estimate.
+export type {
+  EstimateError,
+  EstimateErrorCode,
+  EstimateOptions,
+  EstimateResult,
+} from './memory/estimate';
+export {
+  EstimateOptionsError,
+  estimateMemory,
+  MAX_BATCH,
+  MAX_CONTEXT_TOKENS,
+  safeEstimateMemory,
+} from './memory/estimate';
+export type {
+  EngineId,
+  KvCacheFormatId,
+  KvCacheFormatInfo,
+  WeightFormatId,
+  WeightFormatInfo,
+} from './memory/formats';
+export {
+  ENGINES,
+  KV_CACHE_FORMATS,
+  kvCacheFormatById,
+  WEIGHT_FORMATS,
+  weightFormatById,
+} from './memory/formats';
+export type { ParameterCount } from './model/count-parameters';
+export { countParameters } from './model/count-parameters';
+export { ModelConfigError, modelFromHfConfig } from './model/from-hf-config';
+export type {
+  Architecture,
+  AttentionLayerSpec,
+  MlaSpec,
+  ModelSpec,
+  MoeSpec,
+  TensorRole,
+  TensorSpec,
+} from './model/model-spec';
+export { ARCHITECTURES } from './model/model-spec';
 export type {
   BindingConstraint,
   PurchaseCondition,

@@ -1,0 +1,92 @@
+// Runtime overhead beyond weights and KV cache. These are approximations with stated error bands, not engine
+// formulas: each constant names where it comes from.
+import type { ModelSpec } from '../model/model-spec';
+import type { EngineId } from './formats';
+import { LLAMA_CPP_N_UBATCH, VLLM_MAX_NUM_BATCHED_TOKENS } from './kv-cache';
+
+const MiB = 1024 * 1024;
+const GiB = 1024 * MiB;
+
+/** CUDA context and cuBLAS workspace per GPU: ollama reserves 457 MiB (discover/gpu.go cudaMinimumMemory,
+ *  https://github.com/ollama/ollama); gguf-parser's --platform-footprint uses 250 MiB, gpu_poor 650 MB. */
+export const CUDA_CONTEXT_BYTES = 457 * MiB;
+export const CUDA_CONTEXT_RANGE: readonly [number, number] = [250 * MiB, 650 * MiB];
+
+/** vLLM reserves 1 - gpu_memory_utilization of the GPU (default 0.9, vllm/config/cache.py). */
+export const VLLM_GPU_MEMORY_UTILIZATION = 0.9;
+/** vLLM CUDA graph pool: logged 0.11 GiB (vllm-windows-build#17, small model) to 0.73 GiB estimated
+ *  ("Estimated CUDA graph memory: 0.73 GiB total", vllm-project/vllm PR #39559). */
+export const VLLM_CUDA_GRAPH_BYTES = 0.5 * GiB;
+export const VLLM_CUDA_GRAPH_RANGE: readonly [number, number] = [0.1 * GiB, 1.5 * GiB];
+/** vLLM's profile run samples max_num_seqs dummy requests (vllm/engine/arg_utils.py default 256 for the
+ *  OpenAI server on GPUs under 70 GiB). */
+export const VLLM_MAX_NUM_SEQS = 256;
+
+/** Error band of the compute-buffer / activation approximations (fraction of the estimate). */
+export const ACTIVATION_BAND: readonly [number, number] = [0.5, 2];
+
+export interface OverheadEstimate {
+  /** Compute buffer (llama.cpp) or activation peak (vLLM), bytes. */
+  activations: number;
+  /** CUDA context (+ CUDA graphs for vLLM), bytes. */
+  runtime: number;
+  activationsRange: readonly [number, number];
+  runtimeRange: readonly [number, number];
+}
+
+/** Widest FFN a token passes through: the dense width, or experts_per_token routed experts + shared. */
+function ffnWidthPerToken(model: ModelSpec): number {
+  const dense = model.architecture === 'llama4' ? 0 : model.intermediateSize;
+  if (!model.moe) return dense;
+  const moe = model.moe.expertsPerToken * model.moe.expertIntermediateSize + model.moe.sharedIntermediateSize;
+  return Math.max(dense, moe);
+}
+
+export function estimateOverhead(
+  model: ModelSpec,
+  engine: EngineId,
+  contextTokens: number,
+  batch: number,
+): OverheadEstimate {
+  if (engine === 'llama.cpp') {
+    // llama.cpp reserves its compute graph for one worst-case ubatch (llama-context.cpp graph_reserve with
+    // n_ubatch tokens, all outputs). With flash attention (default "auto", on for CUDA) the peak is the f32
+    // logits of the ubatch plus the last hidden state, 4 * n_ubatch * (n_vocab + n_embd), or for
+    // small-vocabulary models the f32 FFN intermediates, 4 * n_ubatch * (3 * n_ff + 2 * n_embd). This is our
+    // reading of the graph, not llama.cpp's allocator: the band below (x0.5 to x2) covers it.
+    const ub = Math.min(LLAMA_CPP_N_UBATCH, contextTokens * batch);
+    const logits = 4 * ub * (model.vocabSize + model.hiddenSize);
+    const ffn = 4 * ub * (3 * ffnWidthPerToken(model) + 2 * model.hiddenSize);
+    const activations = Math.max(logits, ffn);
+    return {
+      activations,
+      runtime: CUDA_CONTEXT_BYTES,
+      activationsRange: [
+        activations * (ACTIVATION_BAND[0] as number),
+        activations * (ACTIVATION_BAND[1] as number),
+      ],
+      runtimeRange: CUDA_CONTEXT_RANGE,
+    };
+  }
+  // vLLM's profile_run (vllm/v1/worker/gpu_model_runner.py) runs max_num_batched_tokens tokens through the
+  // model and samples max_num_seqs logits; torch's peak is about the FFN intermediates in 16-bit
+  // (gate/up output, activation, down input) plus two hidden-state buffers, and the f32 logits and
+  // probabilities of the sampler.
+  const T = VLLM_MAX_NUM_BATCHED_TOKENS;
+  const forward = 2 * T * (3 * ffnWidthPerToken(model) + 2 * model.hiddenSize);
+  const sampler = 2 * 4 * VLLM_MAX_NUM_SEQS * model.vocabSize;
+  const activations = forward + sampler;
+  const runtime = CUDA_CONTEXT_BYTES + VLLM_CUDA_GRAPH_BYTES;
+  return {
+    activations,
+    runtime,
+    activationsRange: [
+      activations * (ACTIVATION_BAND[0] as number),
+      activations * (ACTIVATION_BAND[1] as number),
+    ],
+    runtimeRange: [
+      (CUDA_CONTEXT_RANGE[0] as number) + (VLLM_CUDA_GRAPH_RANGE[0] as number),
+      (CUDA_CONTEXT_RANGE[1] as number) + (VLLM_CUDA_GRAPH_RANGE[1] as number),
+    ],
+  };
+}
