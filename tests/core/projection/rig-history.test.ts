@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { rigCostOutlook } from '../../../src/core/projection/outlook';
 import { projectRigCost } from '../../../src/core/projection/project';
+import { PUBLISHED_RATES } from '../../../src/core/projection/reference-rates';
 import { rigCostHistory } from '../../../src/core/projection/rig-history';
 import type { Dataset, HardwareItem, PriceObservation } from '../../../src/data/schema';
 
@@ -93,5 +95,23 @@ describe('rigCostHistory', () => {
       points: [],
       monthsSearched: 0,
     });
+  });
+});
+
+describe('rigCostOutlook', () => {
+  it('combines the frontier, the projection and reference lines from the latest point', () => {
+    const o = rigCostOutlook(dataset, { targetBytes: 512 * GIB, thresholdUsd: 10_000, horizonYear: 2030 });
+    expect(o.projection.thresholdUsd).toBe(10_000);
+    const latest = o.history.points[o.history.points.length - 1];
+    expect(o.referenceLines).toHaveLength(PUBLISHED_RATES.length);
+    for (const line of o.referenceLines) {
+      expect(line.points[0]?.priceUsd).toBe(latest?.priceUsd);
+      expect(line.points[line.points.length - 1]?.year).toBe(2031);
+    }
+  });
+  it('has no reference lines without a frontier', () => {
+    const o = rigCostOutlook({ items: [], prices: {}, series: [] });
+    expect(o.referenceLines).toEqual([]);
+    expect(o.projection.outcome.kind).toBe('too-little-data');
   });
 });
