@@ -106,3 +106,5 @@ export type { MemoryClass, UsdPerGBPoint, UsdPerGBSeries } from './projection/us
 export { MEMORY_CLASS_LABELS, MEMORY_CLASSES, usdPerGBHistory } from './projection/usd-per-gb';
 export type { AnnualChangeFit } from './projection/project';
 export { fitAnnualChange } from './projection/project';
+export type { ReferenceLine, RigCostOutlook, RigCostOutlookOptions } from './projection/outlook';
+export { rigCostOutlook } from './projection/outlook';
