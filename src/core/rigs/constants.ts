@@ -29,7 +29,9 @@ export const MACOS_GPU_WIRED_SMALL_MAX_BYTES = 36 * BYTES_PER_GIB;
  *  runs (https://github.com/XiongjieDai/GPU-Benchmarks-on-LLM-Inference, README, LLaMA 3, May 2024):
  *  RTX 3090 (936 GB/s) 8B Q4_K_M (4.58 GiB) tg512 115.42 t/s and 2x3090 70B Q4_K_M (39.59 GiB) tg512
  *  16.57 t/s give efficiency 0.78 and 1.9 ms per token; the RTX 4090 pair (130.58 and 19.22 t/s at
- *  1008 GB/s) gives 0.84 and 1.85 ms. We use the 3090 figures, the lower of the two. */
+ *  1008 GB/s) gives 0.84 and 1.85 ms. We use the 3090 figures, the lower of the two. Check on an MoE: 16x
+ *  RTX 3090 ran DeepSeek-R1 Q8_0 (about 39 GB read per token) at tg 17.2-18.1 t/s with ik_llama.cpp
+ *  (https://github.com/ikawrakow/ik_llama.cpp/issues/263); the formula gives 17.9. */
 export const GPU_DECODE_EFFICIENCY = 0.78;
 export const GPU_DECODE_FIXED_SECONDS = 1.9e-3;
 

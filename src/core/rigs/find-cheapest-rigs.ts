@@ -16,6 +16,7 @@ import {
   STALE_PRICE_DAYS,
   TWO_DPC_SPEED_RATIO,
 } from './constants';
+import { gpuFormFactor, hostFormFactor } from './form-factor';
 import { daysBetween, priceAsOf, purchaseConditionOf } from './pricing';
 import {
   CPU_SPEED,
@@ -56,6 +57,8 @@ interface Candidate {
   decodeTokensPerSecond: number;
   bandwidthGBps: number;
   powerW: number;
+  /** False when a part's power draw is missing from the dataset (powerW then undercounts). */
+  powerKnown: boolean;
   fp8: Fp8Support;
   build: () => RigQuote;
 }
@@ -148,9 +151,17 @@ interface QuoteParts {
   notes: string[];
 }
 
+/** Parts whose power the rig's powerW should include (DIMMs are not counted, see the quote notes). */
+function missingPower(q: QuoteParts): string[] {
+  return q.parts
+    .filter((p) => p.role !== 'memory-module' && p.priced.item.powerW === undefined)
+    .map((p) => p.priced.item.name);
+}
+
 function candidate(q: QuoteParts, request: RigRequest): Candidate {
   let total = 0;
   for (const part of q.parts) total += part.priced.price.priceUsd * part.quantity;
+  const unknownPower = missingPower(q);
   return {
     id: q.id,
     kind: q.kind,
@@ -158,6 +169,7 @@ function candidate(q: QuoteParts, request: RigRequest): Candidate {
     decodeTokensPerSecond: q.decodeTokensPerSecond,
     bandwidthGBps: q.bandwidthGBps,
     powerW: q.powerW,
+    powerKnown: unknownPower.length === 0,
     fp8: q.fp8,
     build: () => {
       const quote: RigQuote = {
@@ -175,6 +187,9 @@ function candidate(q: QuoteParts, request: RigRequest): Candidate {
         fp8: q.fp8,
         notes: [
           ...q.notes,
+          ...(unknownPower.length > 0
+            ? [`Power draw not in the dataset for: ${unknownPower.join(', ')}; powerW leaves it out.`]
+            : []),
           ...priceNotes(
             q.parts.map((p) => p.priced),
             request.constraints.asOf,
@@ -203,15 +218,13 @@ interface HostChoice {
   notes: string[];
 }
 
-/** The cheapest gpu-host with at least n slots whose PSU carries n GPUs plus itself at <= 80% load. */
-function cheapestHost(
-  hosts: readonly Priced[],
-  n: number,
-  gpuPowerW: number | undefined,
-): HostChoice | undefined {
+/** The cheapest gpu-host for this GPU's form factor with at least n slots whose PSU carries n GPUs plus itself at <= 80% load. */
+function cheapestHost(hosts: readonly Priced[], n: number, gpu: HardwareItem): HostChoice | undefined {
+  const gpuPowerW = gpu.powerW;
+  const formFactor = gpuFormFactor(gpu);
   for (const host of hosts) {
     const slots = host.item.gpuSlots ?? 0;
-    if (slots < n) continue;
+    if (slots < n || hostFormFactor(host.item) !== formFactor) continue;
     const psu = host.item.psuW;
     const notes: string[] = [];
     if (psu === undefined || gpuPowerW === undefined) {
@@ -249,7 +262,7 @@ function multiGpuCandidates(
       counts.push(minN);
     }
     for (const n of counts) {
-      const hostChoice = cheapestHost(cat.hosts, n, gpu.item.powerW);
+      const hostChoice = cheapestHost(cat.hosts, n, gpu.item);
       if (hostChoice === undefined) continue;
       const { host } = hostChoice;
       const memSeconds = streamSeconds(bytes, bw, GPU_SPEED);
@@ -258,7 +271,6 @@ function multiGpuCandidates(
       const factor = vllm ? tensorParallelFactor(n) : 1;
       const decode = tokensPerSecond(step.batch, stepSeconds) * factor;
       const notes = [...hostChoice.notes];
-      if (gpu.item.powerW === undefined) notes.push(`${gpu.item.name}: power draw not in the dataset.`);
       if (n > 1) {
         notes.push(
           vllm
@@ -421,7 +433,10 @@ function cpuServerCandidates(
             prefillTokensPerSecond: prefillTokensPerSecond(request, tflops),
             powerW: platform.item.powerW ?? 0,
             fp8: platform.item.fp8?.native ?? 'no',
-            notes: [dimmNote(platform.item, fill), 'DIMM power not counted.'],
+            notes: [
+              dimmNote(platform.item, fill),
+              'DIMM power not counted; the OS and runtime RAM (a few GB) are not deducted from usable memory.',
+            ],
           },
           request,
         ),
@@ -439,6 +454,7 @@ function hybridCandidates(cat: PricedCatalog, request: RigRequest, step: StepByt
     if (fills.length === 0) continue;
     const maxGpus = Math.min(MAX_HYBRID_GPUS, platform.item.gpuSlots ?? MAX_HYBRID_GPUS);
     for (const gpu of cat.gpus) {
+      if (gpuFormFactor(gpu.item) !== 'pcie') continue; // a cpu-platform takes PCIe cards
       const per = usableGpuBytes(gpu.item);
       const n = needGpus(gpuNeed, per);
       if (n > maxGpus) continue;
@@ -509,7 +525,8 @@ function passes(c: Candidate, constraints: RigConstraints, key: FilterKey): bool
         c.decodeTokensPerSecond >= constraints.minTokensPerSecond
       );
     case 'power':
-      return constraints.maxPowerW === undefined || c.powerW <= constraints.maxPowerW;
+      // A rig whose power is not fully known cannot be shown to meet a power limit.
+      return constraints.maxPowerW === undefined || (c.powerKnown && c.powerW <= constraints.maxPowerW);
     case 'bandwidth':
       return constraints.minBandwidthGBps === undefined || c.bandwidthGBps >= constraints.minBandwidthGBps;
     case 'fp8':
