@@ -345,6 +345,26 @@ const BAD: Record<string, { name: string; files: () => LintInputFile[]; path: st
         severity: 'warning',
       },
     ],
+    'kind-fields': [
+      {
+        name: 'a gpu without bandwidth',
+        files: () => [hw({ ...gpu(), bandwidthGBps: undefined })],
+        path: '$.bandwidthGBps',
+        severity: 'warning',
+      },
+      {
+        name: 'a unified machine with dedicated memory',
+        files: () => [hw({ ...mac(), memory: { sizeGiB: 192, type: 'dedicated' } })],
+        path: '$.memory',
+        severity: 'warning',
+      },
+      {
+        name: 'a gpu host without gpuSlots',
+        files: () => [hw({ ...gpu(), kind: 'gpu-host', memory: undefined })],
+        path: '$.gpuSlots',
+        severity: 'warning',
+      },
+    ],
     'fp8-source': [
       {
         name: "fp8 'no' without a source",

@@ -8,6 +8,7 @@ import { farFromMsrpRule } from './rules/far-from-msrp';
 import { fp8SourceRule } from './rules/fp8-source';
 import { httpsSourcesRule } from './rules/https-sources';
 import { idMatchesFileRule } from './rules/id-matches-file';
+import { kindFieldsRule } from './rules/kind-fields';
 import { priceJumpRule } from './rules/price-jump';
 import { referencesRule } from './rules/references';
 import { releaseWindowRule } from './rules/release-window';
@@ -28,6 +29,7 @@ export const LINT_RULES: readonly LintRule[] = [
   priceJumpRule,
   farFromMsrpRule,
   fp8SourceRule,
+  kindFieldsRule,
 ];
 
 export function runLint(inputs: readonly LintInputFile[], today: string, rules = LINT_RULES): DataProblem[] {
