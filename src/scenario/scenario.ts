@@ -1,5 +1,7 @@
 // The scenario: every input a person can set, and nothing derived. It is what a share link carries.
 // Pure: no React, no DOM, no store. The ids below appear in links, so they are permanent.
+// The submodule, not the core barrel, so the app's first-paint chunk does not pull in the rig search.
+import { PUBLISHED_RATE_IDS } from '../core/projection/reference-rates';
 
 /** Weight format ids, as fixed by the memory model's public API (issue 2). */
 export const WEIGHT_FORMAT_IDS = [
@@ -43,9 +45,10 @@ export type EngineId = (typeof ENGINE_IDS)[number];
 export const CONDITION_SETS = ['any', 'new', 'used'] as const;
 export type ConditionSet = (typeof CONDITION_SETS)[number];
 
-/** How the projection picks its annual price decline. */
-export const RATE_ASSUMPTIONS = ['fitted', 'dram-long-run', 'custom'] as const;
-export type RateAssumption = (typeof RATE_ASSUMPTIONS)[number];
+/** How the projection picks its annual price decline: fitted to the history, a custom rate, or one of the
+ *  published long-run rates (their ids come from the core, src/core/projection/reference-rates.ts). */
+export const RATE_ASSUMPTIONS = ['fitted', 'custom', ...PUBLISHED_RATE_IDS] as const;
+export type RateAssumptionId = (typeof RATE_ASSUMPTIONS)[number];
 
 /** Slider ranges. They bound what a link may carry; out-of-range values fall back with a notice. */
 export const LIMITS = {
@@ -85,7 +88,7 @@ export interface Scenario {
   asOf: string;
   targetMemoryGiB: number;
   thresholdUsd: number;
-  rate: RateAssumption;
+  rate: RateAssumptionId;
   /** Annual price decline used when rate is 'custom', percent per year. */
   customDeclinePercent: number;
   /** Include the 2025–2026 DRAM price spike in the fit window. */

@@ -1,0 +1,84 @@
+// What the model needs: weights, KV cache and runtime overhead as one bar, the total with its range, and
+// every assumption behind the numbers with its source.
+import type { MemoryEstimate } from '../../core';
+import { formatGiB } from '../../components/format';
+import { SourceLink } from '../../components/source-link';
+import { Unavailable } from '../../components/unavailable';
+import { useMemoryEstimate } from '../../state/derived';
+
+const PARTS = [
+  { key: 'weights', label: 'Weights', className: 'seg-weights' },
+  { key: 'kvCache', label: 'KV cache', className: 'seg-kv' },
+  { key: 'overhead', label: 'Overhead', className: 'seg-overhead' },
+] as const;
+
+export function MemoryBreakdown() {
+  const result = useMemoryEstimate();
+  if (result.status === 'unavailable')
+    return <Unavailable>Memory estimate not available yet: {result.reason}</Unavailable>;
+  if (result.status === 'error')
+    return (
+      <p className="error-text" role="alert">
+        {result.message}
+      </p>
+    );
+  return <Breakdown estimate={result.value} />;
+}
+
+function Breakdown({ estimate }: { estimate: MemoryEstimate }) {
+  const total = estimate.total > 0 ? estimate.total : 1;
+  return (
+    <div className="memory-breakdown">
+      <p className="memory-total">
+        <span className="muted">Total</span>{' '}
+        <strong className="num" data-name="memory-total">
+          {formatGiB(estimate.total)}
+        </strong>{' '}
+        <span className="muted num" data-name="memory-range">
+          (likely {formatGiB(estimate.totalRange.low)} – {formatGiB(estimate.totalRange.high)})
+        </span>
+      </p>
+      <div
+        className="memory-bar"
+        role="img"
+        aria-label={PARTS.map((p) => `${p.label} ${formatGiB(estimate[p.key])}`).join(', ')}
+      >
+        {PARTS.map((p) => (
+          <span
+            key={p.key}
+            className={`seg ${p.className}`}
+            style={{ width: `${(100 * estimate[p.key]) / total}%` }}
+          />
+        ))}
+      </div>
+      <dl className="memory-parts">
+        {PARTS.map((p) => (
+          <div key={p.key}>
+            <dt>
+              <span className={`swatch ${p.className}`} aria-hidden="true" /> {p.label}
+            </dt>
+            <dd className="num" data-name={`memory-${p.key}`}>
+              {formatGiB(estimate[p.key])}
+            </dd>
+          </div>
+        ))}
+      </dl>
+      {estimate.routedExpertWeights > 0 ? (
+        <p className="muted small">
+          Of the weights, {formatGiB(estimate.routedExpertWeights)} are routed experts, which a GPU + RAM rig
+          can keep in system memory.
+        </p>
+      ) : null}
+      <details className="assumptions">
+        <summary>Assumptions ({estimate.assumptions.length})</summary>
+        <ul>
+          {estimate.assumptions.map((a) => (
+            <li key={a.id}>
+              {a.text} <SourceLink href={a.source}>source</SourceLink>
+            </li>
+          ))}
+        </ul>
+      </details>
+    </div>
+  );
+}

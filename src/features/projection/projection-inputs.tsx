@@ -1,0 +1,100 @@
+// The projection's assumptions, in the user's hands: target memory, price threshold, the rate, the DRAM
+// spike, and where the fit window starts.
+import { useId } from 'react';
+// The submodule, not the core barrel: the barrel would pull the rig search into the first-paint chunk.
+import { PUBLISHED_RATES } from '../../core/projection/reference-rates';
+import { formatUsd } from '../../components/format';
+import { SelectField } from '../../components/select-field';
+import { Slider } from '../../components/slider';
+import { LIMITS, RATE_ASSUMPTIONS, type RateAssumptionId } from '../../scenario';
+import { setScenario, useScenarioField } from '../../state/store';
+
+/** 64 GiB to 2 TiB: powers of two and 1.5x them. */
+const TARGET_STOPS = [64, 96, 128, 192, 256, 384, 512, 768, 1024, 1536, 2048] as const;
+
+const RATE_LABELS: Record<string, string> = {
+  fitted: 'Fitted to the price history',
+  custom: 'Custom annual decline',
+  ...Object.fromEntries(PUBLISHED_RATES.map((r) => [r.id, `Published: ${r.label}`])),
+};
+const RATE_OPTIONS = RATE_ASSUMPTIONS.map((id) => ({ value: id, label: RATE_LABELS[id] ?? id }));
+
+const FIT_START_OPTIONS = [
+  { value: '0', label: 'From the first observation' },
+  ...Array.from({ length: 2026 - 2015 + 1 }, (_, i) => ({
+    value: String(2015 + i),
+    label: `From ${2015 + i}`,
+  })),
+];
+
+export function ProjectionInputs() {
+  const target = useScenarioField('targetMemoryGiB');
+  const threshold = useScenarioField('thresholdUsd');
+  const rate = useScenarioField('rate');
+  const decline = useScenarioField('customDeclinePercent');
+  const includeSpike = useScenarioField('includeSpike');
+  const fitStartYear = useScenarioField('fitStartYear');
+  const spikeId = useId();
+  return (
+    <div className="input-grid">
+      <Slider
+        label="Target memory"
+        name="target"
+        value={target}
+        min={LIMITS.targetMemoryGiB.min}
+        max={LIMITS.targetMemoryGiB.max}
+        stops={TARGET_STOPS}
+        unit="GiB"
+        formatValue={(v) => `${v} GiB`}
+        onChange={(v) => setScenario({ targetMemoryGiB: v })}
+      />
+      <Slider
+        label="Price threshold"
+        name="threshold"
+        value={threshold}
+        min={LIMITS.thresholdUsd.min}
+        max={LIMITS.thresholdUsd.max}
+        step={100}
+        unit="USD"
+        formatValue={(v) => formatUsd(v)}
+        onChange={(v) => setScenario({ thresholdUsd: v })}
+      />
+      <SelectField<RateAssumptionId>
+        label="Rate of decline"
+        name="rate"
+        value={rate}
+        options={RATE_OPTIONS}
+        onChange={(v) => setScenario({ rate: v })}
+      />
+      {rate === 'custom' ? (
+        <Slider
+          label="Custom decline"
+          name="decline"
+          value={decline}
+          min={LIMITS.customDeclinePercent.min}
+          max={LIMITS.customDeclinePercent.max}
+          unit="%/yr"
+          formatValue={(v) => `${v}% cheaper each year`}
+          onChange={(v) => setScenario({ customDeclinePercent: v })}
+        />
+      ) : null}
+      <div className="field checkbox-field">
+        <input
+          id={spikeId}
+          type="checkbox"
+          data-name="include-spike"
+          checked={includeSpike}
+          onChange={(e) => setScenario({ includeSpike: e.target.checked })}
+        />
+        <label htmlFor={spikeId}>Include the 2025–26 DRAM price spike in the fit</label>
+      </div>
+      <SelectField<string>
+        label="Fit window"
+        name="fit-start"
+        value={String(fitStartYear)}
+        options={FIT_START_OPTIONS}
+        onChange={(v) => setScenario({ fitStartYear: Number(v) })}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,86 @@
+// What the buyer accepts: new and/or used, native fp8, minimum speed, budget, and the date prices are read at.
+import { useId } from 'react';
+import { SelectField } from '../../components/select-field';
+import { Slider } from '../../components/slider';
+import { CONDITION_SETS, type ConditionSet, LIMITS, todayIso } from '../../scenario';
+import { setScenario, useScenarioField } from '../../state/store';
+
+const CONDITION_LABELS: Record<ConditionSet, string> = {
+  any: 'New or used',
+  new: 'New only',
+  used: 'Used only',
+};
+const CONDITION_OPTIONS = CONDITION_SETS.map((c) => ({ value: c, label: CONDITION_LABELS[c] }));
+
+export function RigConstraints() {
+  const conditions = useScenarioField('conditions');
+  const requireFp8 = useScenarioField('requireFp8');
+  const minTokensPerSecond = useScenarioField('minTokensPerSecond');
+  const budgetUsd = useScenarioField('budgetUsd');
+  const asOf = useScenarioField('asOf');
+  const ids = { fp8: useId(), asOf: useId(), budget: useId() };
+  return (
+    <div className="input-grid constraints">
+      <SelectField<ConditionSet>
+        label="Buy"
+        name="conditions"
+        value={conditions}
+        options={CONDITION_OPTIONS}
+        onChange={(v) => setScenario({ conditions: v })}
+      />
+      <div className="field checkbox-field">
+        <input
+          id={ids.fp8}
+          type="checkbox"
+          data-name="require-fp8"
+          checked={requireFp8}
+          onChange={(e) => setScenario({ requireFp8: e.target.checked })}
+        />
+        <label htmlFor={ids.fp8}>Require native fp8</label>
+      </div>
+      <Slider
+        label="Minimum speed"
+        name="min-tps"
+        value={minTokensPerSecond}
+        min={LIMITS.minTokensPerSecond.min}
+        max={100}
+        unit="tok/s"
+        formatValue={(v) => (v === 0 ? 'No minimum' : `At least ${v} tokens/s`)}
+        onChange={(v) => setScenario({ minTokensPerSecond: v })}
+      />
+      <div className="field">
+        <label htmlFor={ids.budget}>Budget (USD, 0 = no limit)</label>
+        <input
+          id={ids.budget}
+          type="number"
+          className="num"
+          data-name="budget"
+          min={0}
+          max={LIMITS.budgetUsd.max}
+          step={100}
+          value={budgetUsd}
+          onChange={(e) => {
+            const v = Number(e.target.value);
+            if (Number.isInteger(v) && v >= 0 && v <= LIMITS.budgetUsd.max) setScenario({ budgetUsd: v });
+          }}
+        />
+      </div>
+      <div className="field">
+        <label htmlFor={ids.asOf}>Prices as of</label>
+        <input
+          id={ids.asOf}
+          type="date"
+          data-name="as-of"
+          min="2000-01-01"
+          max={todayIso()}
+          value={asOf}
+          onChange={(e) => {
+            const v = e.target.value;
+            if (/^\d{4}-\d{2}-\d{2}$/.test(v) && v <= todayIso() && v >= '2000-01-01')
+              setScenario({ asOf: v });
+          }}
+        />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,106 @@
+// The ranked rigs that hold the model: components with unit prices (each with its source and date), total,
+// tokens/s, power and dollars per token/s. Rigs on the price/speed Pareto front are flagged.
+import type { RigQuote } from '../../core';
+import { formatGiB, formatNumber, formatUsd } from '../../components/format';
+import { SourceLink } from '../../components/source-link';
+import { Unavailable } from '../../components/unavailable';
+import { useRigSearch } from '../../state/derived';
+
+export function RigTable() {
+  const result = useRigSearch();
+  if (result.status === 'unavailable')
+    return <Unavailable>Rig search not available yet: {result.reason}</Unavailable>;
+  if (result.status === 'error')
+    return (
+      <p className="error-text" role="alert">
+        {result.message}
+      </p>
+    );
+  const search = result.value;
+  if (search.kind === 'none') {
+    return (
+      <div className="rig-none" role="status" data-name="rig-none">
+        <p>
+          <strong>Nothing fits under these constraints.</strong> {search.message}
+        </p>
+        {search.closest ? (
+          <p className="muted">
+            Closest once that is relaxed: {search.closest.label}, {formatUsd(search.closest.totalPriceUsd)}.
+          </p>
+        ) : null}
+      </div>
+    );
+  }
+  const pareto = new Set(search.pareto.map((r) => r.id));
+  return (
+    <div className="rig-table-wrap">
+      <table className="rig-table" data-name="rig-table">
+        <caption className="visually-hidden">Rigs that hold the model, cheapest first</caption>
+        <thead>
+          <tr>
+            <th scope="col">#</th>
+            <th scope="col">Rig and components</th>
+            <th scope="col" className="right">
+              Price
+            </th>
+            <th scope="col" className="right">
+              Tokens/s
+            </th>
+            <th scope="col" className="right">
+              Power
+            </th>
+            <th scope="col" className="right">
+              $ per tok/s
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {search.rigs.map((rig, i) => (
+            <RigRow key={rig.id} rig={rig} rank={i + 1} onPareto={pareto.has(rig.id)} />
+          ))}
+        </tbody>
+      </table>
+      <p className="muted small">
+        {search.consideredCount.toLocaleString('en-US')} configurations priced. ★ = on the price/speed Pareto
+        front (no other rig is both cheaper and faster).
+      </p>
+    </div>
+  );
+}
+
+function RigRow({ rig, rank, onPareto }: { rig: RigQuote; rank: number; onPareto: boolean }) {
+  return (
+    <tr data-name="rig-row">
+      <td className="num">{rank}</td>
+      <td>
+        <div className="rig-label">
+          {rig.label}
+          {onPareto ? (
+            <span className="pareto" title="On the price/speed Pareto front">
+              {' '}
+              ★<span className="visually-hidden"> Pareto front</span>
+            </span>
+          ) : null}
+        </div>
+        <ul className="rig-components">
+          {rig.components.map((c) => (
+            <li key={`${c.role}-${c.itemId}`}>
+              {c.quantity} × {c.name}: <SourceLink href={c.sourceUrl}>{formatUsd(c.unitPriceUsd)}</SourceLink>{' '}
+              <span className="muted">
+                ({c.condition}, {c.market}, {c.observedOn})
+              </span>
+            </li>
+          ))}
+        </ul>
+        <div className="muted small">
+          {formatGiB(rig.usableBytes)} usable, {formatGiB(rig.headroomBytes)} spare,{' '}
+          {formatNumber(rig.bandwidthGBps)} GB/s
+        </div>
+      </td>
+      <td className="num right">{formatUsd(rig.totalPriceUsd)}</td>
+      <td className="num right">{formatNumber(rig.decodeTokensPerSecond, 1)}</td>
+      <td className="num right">{formatNumber(rig.powerW)} W</td>
+      <td className="num right">{formatUsd(rig.usdPerTokenPerSecond)}</td>
+    </tr>
+  );
+}

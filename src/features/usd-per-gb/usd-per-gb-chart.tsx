@@ -1,0 +1,81 @@
+// $/GB by memory class over time (loaded on demand with Recharts). Log axis: the classes differ by two
+// orders of magnitude.
+import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+
+export interface UsdPerGbChartSeries {
+  id: string;
+  label: string;
+  points: { year: number; usdPerGB: number }[];
+}
+
+const COLORS = [
+  'var(--c-weights)',
+  'var(--c-kv)',
+  'var(--ok)',
+  'var(--error-border)',
+  'var(--c-overhead)',
+  'var(--accent)',
+];
+
+function logTicks(min: number, max: number): number[] {
+  const ticks: number[] = [];
+  for (let e = Math.floor(Math.log10(min)); e <= Math.ceil(Math.log10(max)); e++) {
+    const t = 10 ** e;
+    if (t >= min && t <= max) ticks.push(t);
+  }
+  return ticks;
+}
+
+const formatUsdPerGb = (v: number) => (v >= 1 ? `$${Math.round(v)}` : `$${v.toPrecision(1)}`);
+
+export default function UsdPerGbChart({ series }: { series: UsdPerGbChartSeries[] }) {
+  const values = series
+    .flatMap((s) => s.points.map((p) => p.usdPerGB))
+    .filter((v) => v > 0 && Number.isFinite(v));
+  const years = series.flatMap((s) => s.points.map((p) => p.year));
+  const yMin = 10 ** Math.floor(Math.log10(Math.min(...values)));
+  const yMax = 10 ** Math.ceil(Math.log10(Math.max(...values)));
+  return (
+    <ResponsiveContainer width="100%" height={320}>
+      <LineChart margin={{ top: 10, right: 16, bottom: 4, left: 8 }}>
+        <CartesianGrid stroke="var(--border)" strokeDasharray="3 3" />
+        <XAxis
+          type="number"
+          dataKey="year"
+          domain={[Math.floor(Math.min(...years)), Math.ceil(Math.max(...years))]}
+          tickFormatter={(y: number) => String(Math.floor(y))}
+          allowDuplicatedCategory={false}
+          stroke="var(--fg-muted)"
+        />
+        <YAxis
+          type="number"
+          scale="log"
+          domain={[yMin, yMax]}
+          ticks={logTicks(yMin, yMax)}
+          allowDataOverflow
+          tickFormatter={formatUsdPerGb}
+          stroke="var(--fg-muted)"
+          width={56}
+        />
+        <Tooltip
+          formatter={(value) => (typeof value === 'number' ? `$${value.toFixed(2)}/GB` : String(value))}
+          labelFormatter={(label) => (typeof label === 'number' ? label.toFixed(1) : String(label))}
+          contentStyle={{ background: 'var(--bg-raised)', border: '1px solid var(--border)' }}
+        />
+        <Legend />
+        {series.map((s, i) => (
+          <Line
+            key={s.id}
+            data={s.points}
+            dataKey="usdPerGB"
+            name={s.label}
+            stroke={COLORS[i % COLORS.length]}
+            strokeWidth={2}
+            dot={{ r: 2 }}
+            isAnimationActive={false}
+          />
+        ))}
+      </LineChart>
+    </ResponsiveContainer>
+  );
+}

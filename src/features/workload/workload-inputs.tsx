@@ -1,0 +1,88 @@
+// How the model is run: weight format, KV cache format, context length, concurrent sequences, engine.
+import { formatTokens } from '../../components/format';
+import { SelectField } from '../../components/select-field';
+import { Slider } from '../../components/slider';
+import {
+  ENGINE_IDS,
+  type EngineId,
+  KV_FORMAT_IDS,
+  type KvFormatId,
+  LIMITS,
+  WEIGHT_FORMAT_IDS,
+  type WeightFormatId,
+} from '../../scenario';
+import { setScenario, useScenarioField } from '../../state/store';
+
+/** Log-scale stops from 1K to 1M tokens: each power of two and 1.5x it. */
+export const CONTEXT_STOPS: readonly number[] = (() => {
+  const stops: number[] = [];
+  for (let p = 10; p <= 20; p++) {
+    stops.push(2 ** p);
+    if (p < 20) stops.push(1.5 * 2 ** p);
+  }
+  return stops;
+})();
+
+const BATCH_STOPS = [1, 2, 3, 4, 6, 8, 12, 16, 24, 32, 48, 64, 96, 128, 192, 256] as const;
+
+const GGUF = new Set<string>(WEIGHT_FORMAT_IDS.filter((id) => id.startsWith('q') || id.startsWith('iq')));
+const WEIGHT_OPTIONS = WEIGHT_FORMAT_IDS.map((id) => ({
+  value: id,
+  label: GGUF.has(id) ? `${id.toUpperCase()} (GGUF)` : id === 'int4' ? 'INT4 (AWQ/GPTQ)' : id.toUpperCase(),
+}));
+const KV_OPTIONS = KV_FORMAT_IDS.map((id) => ({ value: id, label: id.toUpperCase() }));
+const ENGINE_OPTIONS = ENGINE_IDS.map((id) => ({ value: id, label: id === 'vllm' ? 'vLLM' : id }));
+
+export function WorkloadInputs() {
+  const weightFormat = useScenarioField('weightFormat');
+  const kvCacheFormat = useScenarioField('kvCacheFormat');
+  const contextTokens = useScenarioField('contextTokens');
+  const batch = useScenarioField('batch');
+  const engine = useScenarioField('engine');
+  return (
+    <div className="input-grid">
+      <SelectField<WeightFormatId>
+        label="Weight format"
+        name="weight-format"
+        value={weightFormat}
+        options={WEIGHT_OPTIONS}
+        onChange={(v) => setScenario({ weightFormat: v })}
+      />
+      <SelectField<KvFormatId>
+        label="KV cache format"
+        name="kv-format"
+        value={kvCacheFormat}
+        options={KV_OPTIONS}
+        onChange={(v) => setScenario({ kvCacheFormat: v })}
+      />
+      <Slider
+        label="Context length"
+        name="context"
+        value={contextTokens}
+        min={LIMITS.contextTokens.min}
+        max={LIMITS.contextTokens.max}
+        stops={CONTEXT_STOPS}
+        unit="tokens"
+        formatValue={(v) => `${formatTokens(v)} tokens`}
+        onChange={(v) => setScenario({ contextTokens: v })}
+      />
+      <Slider
+        label="Concurrent sequences"
+        name="batch"
+        value={batch}
+        min={LIMITS.batch.min}
+        max={LIMITS.batch.max}
+        stops={BATCH_STOPS}
+        formatValue={(v) => `${v} sequence${v === 1 ? '' : 's'} at full context`}
+        onChange={(v) => setScenario({ batch: v })}
+      />
+      <SelectField<EngineId>
+        label="Engine"
+        name="engine"
+        value={engine}
+        options={ENGINE_OPTIONS}
+        onChange={(v) => setScenario({ engine: v })}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,52 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './app/app';
+import { applyInitialTheme } from './app/theme';
+import { decodeScenario } from './scenario';
+import { MODEL_ALIASES, MODEL_PRESET_IDS } from './state/model-presets';
+import { addNotices, replaceScenario } from './state/store';
+import { startUrlSync } from './state/url-sync';
+import { loadDataset } from './state/dataset-resource';
+import './styles/global.css';
+import './components/components.css';
+import './app/app.css';
+
+applyInitialTheme();
+
+const decoded = decodeScenario(window.location.search, {
+  modelIds: MODEL_PRESET_IDS,
+  modelAliases: MODEL_ALIASES,
+});
+replaceScenario(decoded.scenario);
+if (decoded.notices.length > 0) {
+  addNotices([
+    {
+      id: 'link',
+      kind: 'link',
+      text: 'Parts of this link could not be used; those fields show their defaults.',
+      details: decoded.notices,
+    },
+  ]);
+}
+void loadDataset().then((loaded) => {
+  if (loaded.status !== 'ready' || loaded.value.problems.length === 0) return;
+  const problems = loaded.value.problems;
+  addNotices([
+    {
+      id: 'data',
+      kind: 'data',
+      text: `${problems.length} problem${problems.length === 1 ? '' : 's'} in the data files; the affected entries were left out of the results.`,
+      details: problems.map((p) => `${p.file} ${p.jsonPath}: ${p.message}`),
+    },
+  ]);
+});
+startUrlSync();
+
+const root = document.getElementById('root');
+if (root) {
+  createRoot(root).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  );
+}

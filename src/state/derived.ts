@@ -1,0 +1,183 @@
+// Derived results: hooks that read the scenario and call the pure core, memoized on exactly the inputs
+// each computation depends on (the projection does not depend on the model, the rig search does not
+// depend on the projection settings). Nothing here is stored. A part that cannot answer yet says so with
+// { status: 'unavailable' } instead of showing a number it cannot back.
+import type {
+  MemoryEstimate,
+  PurchaseCondition,
+  RateAssumption,
+  RigCostHistory,
+  RigCostProjection,
+  RigSearchResult,
+  UsdPerGBSeries,
+} from '../core';
+// Value imports come from core submodules, not the barrel: the barrel would pull the rig search and the
+// projection into the first-paint chunk; they load with the dataset (price-engine.ts).
+import { PUBLISHED_RATES } from '../core/projection/reference-rates';
+import type { ConditionSet, RateAssumptionId } from '../scenario';
+import { type LoadedDataset, useDatasetState } from './dataset-resource';
+import { useAppStore } from './store';
+
+export type Derived<T> =
+  | { status: 'ok'; value: T }
+  | { status: 'unavailable'; reason: string }
+  | { status: 'error'; message: string };
+
+export type ConfigCheck = { ok: true } | { ok: false; message: string };
+
+const GIB = 2 ** 30;
+
+/** Remember the last result of fn for the last arguments (compared with Object.is): several components
+ *  ask for the same derived value on every render, and it is computed once per change of its inputs. */
+function memoLast<A extends unknown[], R>(fn: (...args: A) => R): (...args: A) => R {
+  let lastArgs: A | null = null;
+  let lastResult: R;
+  return (...args: A) => {
+    if (lastArgs && lastArgs.length === args.length && lastArgs.every((a, i) => Object.is(a, args[i]))) {
+      return lastResult;
+    }
+    lastResult = fn(...args);
+    lastArgs = args;
+    return lastResult;
+  };
+}
+
+/** Validate a config.json with the memory model before it replaces the model in use. */
+export function checkModelConfig(config: unknown, _name: string): ConfigCheck {
+  if (typeof config !== 'object' || config === null || Array.isArray(config)) {
+    return { ok: false, message: 'A config.json must be a JSON object ({...}).' };
+  }
+  return { ok: false, message: 'The memory model that reads config.json files is not available yet.' };
+}
+
+export interface ModelInUse {
+  name: string;
+  origin: 'preset' | 'custom';
+}
+
+export function useModelInUse(): Derived<ModelInUse> {
+  return { status: 'unavailable', reason: 'The memory model (issue 2) has not landed yet.' };
+}
+
+export function useMemoryEstimate(): Derived<MemoryEstimate> {
+  return { status: 'unavailable', reason: 'The memory model (issue 2) has not landed yet.' };
+}
+
+export function useRigSearch(): Derived<RigSearchResult> {
+  return {
+    status: 'unavailable',
+    reason: 'The rig search needs the memory model (issue 2), which has not landed yet.',
+  };
+}
+
+function purchaseConditions(set: ConditionSet): PurchaseCondition[] {
+  return set === 'any' ? ['new', 'used'] : [set];
+}
+
+function rateAssumption(id: RateAssumptionId, customDeclinePercent: number): RateAssumption {
+  if (id === 'fitted') return { kind: 'fitted' };
+  if (id === 'custom') return { kind: 'custom', annualDeclinePct: customDeclinePercent };
+  return { kind: 'published', id };
+}
+
+export interface ProjectionView {
+  /** The monthly cheapest rig with the target memory, as fractional years for the chart. */
+  history: { year: number; date: string; priceUsd: number }[];
+  projection: RigCostProjection;
+  /** Published long-run rates drawn from the latest point, for comparison only. */
+  references: { id: string; label: string; points: { year: number; priceUsd: number }[] }[];
+}
+
+function isoToYear(iso: string): number {
+  const t = Date.parse(`${iso.slice(0, 10)}T00:00:00Z`);
+  const y = new Date(t).getUTCFullYear();
+  const start = Date.UTC(y, 0, 1);
+  return y + (t - start) / (Date.UTC(y + 1, 0, 1) - start);
+}
+
+const computeHistory = memoLast(
+  (
+    data: LoadedDataset,
+    targetMemoryGiB: number,
+    requireFp8: boolean,
+    conditions: ConditionSet,
+    asOf: string,
+  ): { data: LoadedDataset; history: RigCostHistory } => ({
+    data,
+    history: data.engine.rigCostHistory(data.dataset, {
+      targetBytes: targetMemoryGiB * GIB,
+      requireFp8,
+      conditions: purchaseConditions(conditions),
+      // Only prices known on the as-of date: a shared link reproduces the same projection later.
+      to: asOf.slice(0, 7),
+    }),
+  }),
+);
+
+const computeProjection = memoLast(
+  (
+    input: ReturnType<typeof computeHistory>,
+    thresholdUsd: number,
+    rate: RateAssumptionId,
+    customDeclinePercent: number,
+    includeSpike: boolean,
+    fitStartYear: number,
+  ): ProjectionView => {
+    const { history, data } = input;
+    const { projectRigCost, referenceLine } = data.engine;
+    const projection = projectRigCost(history.points, {
+      thresholdUsd,
+      rate: rateAssumption(rate, customDeclinePercent),
+      excludeSpike: !includeSpike,
+      ...(fitStartYear > 0 ? { fitFromYear: fitStartYear } : {}),
+    });
+    const points = history.points.map((p) => ({
+      year: isoToYear(p.date),
+      date: p.date,
+      priceUsd: p.priceUsd,
+    }));
+    const last = points[points.length - 1];
+    const references = last
+      ? PUBLISHED_RATES.filter((r) => r.id === 'dram-since-2010' || r.id === 'gpu-flops-per-usd-epoch').map(
+          (r) => ({
+            id: r.id,
+            label: r.label,
+            points: referenceLine(
+              r.annualChange,
+              { year: last.year, priceUsd: last.priceUsd },
+              projection.horizonYear + 1,
+            ),
+          }),
+        )
+      : [];
+    return { history: points, projection, references };
+  },
+);
+
+export function useProjection(): Derived<ProjectionView> {
+  const data = useDatasetState();
+  const s = useAppStore((state) => state.scenario);
+  if (data.status === 'loading') return { status: 'unavailable', reason: 'Loading the price dataset…' };
+  if (data.status === 'failed') return { status: 'error', message: data.message };
+  const history = computeHistory(data.value, s.targetMemoryGiB, s.requireFp8, s.conditions, s.asOf);
+  return {
+    status: 'ok',
+    value: computeProjection(
+      history,
+      s.thresholdUsd,
+      s.rate,
+      s.customDeclinePercent,
+      s.includeSpike,
+      s.fitStartYear,
+    ),
+  };
+}
+
+const computeUsdPerGb = memoLast((data: LoadedDataset) => data.engine.usdPerGBHistory(data.dataset));
+
+export function useUsdPerGbHistory(): Derived<UsdPerGBSeries[]> {
+  const data = useDatasetState();
+  if (data.status === 'loading') return { status: 'unavailable', reason: 'Loading the price dataset…' };
+  if (data.status === 'failed') return { status: 'error', message: data.message };
+  return { status: 'ok', value: computeUsdPerGb(data.value) };
+}

@@ -1,0 +1,4 @@
+// Everything that needs the price dataset, in one chunk loaded after first paint: the dataset itself
+// (every price with its source) and the core code that searches and projects it.
+export { dataset, datasetProblems } from '../data/dataset';
+export { findCheapestRigs, projectRigCost, referenceLine, rigCostHistory, usdPerGBHistory } from '../core';

@@ -1,0 +1,38 @@
+// Keeps the address bar equal to the scenario while the user drags, with history.replaceState (no new
+// history entry per pixel), throttled so a fast drag writes at most about five times a second.
+import { encodeScenario, type Scenario } from '../scenario';
+import { useAppStore } from './store';
+
+const URL_THROTTLE_MS = 200;
+
+export function shareUrl(scenario: Scenario, location: Location = window.location): string {
+  return `${location.origin}${location.pathname}${encodeScenario(scenario)}`;
+}
+
+/** Start mirroring the store into the URL; returns a function that stops it. */
+export function startUrlSync(): () => void {
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let lastWrite = 0;
+  const write = () => {
+    timer = null;
+    lastWrite = performance.now();
+    const query = encodeScenario(useAppStore.getState().scenario);
+    if (query !== window.location.search) {
+      window.history.replaceState(
+        window.history.state,
+        '',
+        `${window.location.pathname}${query}${window.location.hash}`,
+      );
+    }
+  };
+  write();
+  const unsubscribe = useAppStore.subscribe((state, previous) => {
+    if (state.scenario === previous.scenario || timer !== null) return;
+    const wait = Math.max(0, URL_THROTTLE_MS - (performance.now() - lastWrite));
+    timer = setTimeout(write, wait);
+  });
+  return () => {
+    unsubscribe();
+    if (timer !== null) clearTimeout(timer);
+  };
+}
