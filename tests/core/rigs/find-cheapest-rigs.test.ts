@@ -231,3 +231,37 @@ describe('nothing fits: the binding constraint', () => {
     expect(r.kind === 'none' && r.binding).toBe('no-prices');
   });
 });
+
+describe('GPU and host form factors', () => {
+  it('puts an SXM2 module only in an SXM2 host and a PCIe card only in a PCIe host', () => {
+    const sxmCard = {
+      ...(fixture.items.find((i) => i.id === 'gpu-24gb') as (typeof fixture.items)[number]),
+      id: 'card-sxm2-32gb',
+      name: 'Card SXM2 32 GB',
+      memory: { sizeGiB: 32, type: 'dedicated' as const },
+    };
+    const sxmHost = {
+      ...(fixture.items.find((i) => i.id === 'host-4') as (typeof fixture.items)[number]),
+      id: 'host-sxm2',
+      name: 'Host with SXM2 board',
+    };
+    const data = {
+      ...fixture,
+      items: [...fixture.items, sxmCard, sxmHost],
+      prices: {
+        ...fixture.prices,
+        'card-sxm2-32gb': [
+          { ...(fixture.prices['gpu-24gb']?.[0] as (typeof fixture.prices)[string][number]), priceUsd: 100 },
+        ],
+        'host-sxm2': [
+          { ...(fixture.prices['host-4']?.[0] as (typeof fixture.prices)[string][number]), priceUsd: 100 },
+        ],
+      },
+    };
+    const r = found(findCheapestRigs(data, { ...small({ maxResults: 100 }), acceleratorBytes: 30e9 }));
+    const ids = r.rigs.map((q) => q.id);
+    expect(ids).toContain('multi-gpu:card-sxm2-32gb:x1:host-sxm2');
+    expect(ids.filter((id) => id.includes('card-sxm2') && !id.endsWith('host-sxm2'))).toEqual([]);
+    expect(ids.filter((id) => !id.includes('card-sxm2') && id.endsWith('host-sxm2'))).toEqual([]);
+  });
+});
