@@ -1,11 +1,10 @@
 // rigCostHistory: the cheapest rig that holds a target memory, month by month, from the rig search with
 // prices as of each month's last day. The projection is fitted to these points.
-import type { Dataset } from '../../data/schema';
+import type { Dataset, PriceObservation } from '../../data/schema';
 import { STALE_PRICE_DAYS } from '../rigs/constants';
 import { findCheapestRigs } from '../rigs/find-cheapest-rigs';
-import { daysBetween } from '../rigs/pricing';
 import { rigRequestForMemory } from '../rigs/requests';
-import type { PurchaseCondition, RigKind, RigQuote } from '../rigs/types';
+import type { PurchaseCondition, RigKind } from '../rigs/types';
 import type { DatedPrice } from './project';
 import { monthEnd, monthOf, monthsBetween } from './time';
 
@@ -14,9 +13,6 @@ const GIB = 2 ** 30;
 export const MIN_TARGET_BYTES = 64 * GIB;
 export const MAX_TARGET_BYTES = 2048 * GIB;
 export const DEFAULT_TARGETS_BYTES = [512 * GIB, 1024 * GIB] as const;
-/** How many ranked rigs to ask the search for each month, so a rig priced only by fresh observations can
- *  be found below stale ones. */
-const SEARCH_DEPTH = 50;
 
 export interface RigCostHistoryOptions {
   /** Memory the rig must hold, bytes; clamped to [MIN_TARGET_BYTES, MAX_TARGET_BYTES]. Default 512 GiB. */
@@ -87,22 +83,32 @@ function searchMonth(
   rigKinds: readonly RigKind[] | undefined,
 ): RigCostPoint | null {
   const asOf = monthEnd(month);
+  // Hide prices older than the limit from the search itself (not only from its answer): otherwise the
+  // search settles each platform on its cheapest, stale, DIMM or GPU price and a fresh alternative is
+  // never enumerated.
+  const cutoff = new Date(Date.parse(`${asOf}T00:00:00Z`) - maxAgeDays * 86_400_000)
+    .toISOString()
+    .slice(0, 10);
+  const prices: Record<string, readonly PriceObservation[]> = {};
+  for (const [id, list] of Object.entries(dataset.prices)) {
+    const fresh = list.filter((o) => o.observedOn >= cutoff && o.observedOn <= asOf);
+    if (fresh.length > 0) prices[id] = fresh;
+  }
   const request = rigRequestForMemory(targetBytes, {
     constraints: {
       conditions,
       requireFp8,
       asOf,
-      maxResults: SEARCH_DEPTH,
+      maxResults: 1,
       ...(minBandwidthGBps !== undefined ? { minBandwidthGBps } : {}),
       ...(rigKinds !== undefined ? { rigKinds } : {}),
     },
   });
-  const result = findCheapestRigs(dataset, request);
-  if (result.kind !== 'found') return null;
-  // ISO dates sort as strings: the first is the oldest.
-  const oldest = (rig: RigQuote) => rig.components.map((c) => c.observedOn).sort()[0] ?? asOf;
-  const fresh = result.rigs.find((rig) => daysBetween(oldest(rig), asOf) <= maxAgeDays);
+  const result = findCheapestRigs({ items: dataset.items, prices, series: dataset.series }, request);
+  const fresh = result.kind === 'found' ? result.rigs[0] : undefined;
   if (!fresh) return null;
+  // ISO dates sort as strings: the first is the oldest.
+  const oldestPriceOn = fresh.components.map((c) => c.observedOn).sort()[0] ?? asOf;
   return {
     month,
     date: asOf,
@@ -110,7 +116,7 @@ function searchMonth(
     rigId: fresh.id,
     rigLabel: fresh.label,
     rigKind: fresh.kind,
-    oldestPriceOn: oldest(fresh),
+    oldestPriceOn,
   };
 }
 

@@ -4,6 +4,7 @@ import { projectRigCost } from '../../../src/core/projection/project';
 import { PUBLISHED_RATES } from '../../../src/core/projection/reference-rates';
 import { rigCostHistory } from '../../../src/core/projection/rig-history';
 import type { Dataset, HardwareItem, PriceObservation } from '../../../src/data/schema';
+import { items as fixtureItems } from '../rigs/fixture';
 
 const GIB = 2 ** 30;
 const source = { url: 'https://example.org/p', retrievedOn: '2026-11-01' };
@@ -113,5 +114,27 @@ describe('rigCostOutlook', () => {
     const o = rigCostOutlook({ items: [], prices: {}, series: [] });
     expect(o.referenceLines).toEqual([]);
     expect(o.projection.outcome.kind).toBe('too-little-data');
+  });
+});
+
+describe('rigCostHistory: fresh prices reach the search', () => {
+  it('builds a CPU server from the fresh DIMM when the cheaper DIMM price is stale', () => {
+    const platform = fixtureItems.filter((i) => ['epyc-12ch', 'rdimm-32', 'rdimm-64'].includes(i.id));
+    const d: Dataset = {
+      items: platform,
+      prices: {
+        'epyc-12ch': [obs('2025-05-01', 3000)],
+        'rdimm-32': [obs('2023-01-01', 100)], // $3.1/GB but two and a half years old by mid-2025
+        'rdimm-64': [obs('2025-06-01', 400)],
+      },
+      series: [],
+    };
+    const h = rigCostHistory(d, { targetBytes: 512 * GIB, from: '2025-06', to: '2025-06' });
+    expect(h.points).toHaveLength(1);
+    expect(h.points[0]?.rigKind).toBe('cpu-server');
+    // The search populates all 12 channels with one 64 GB DIMM each.
+    expect(h.points[0]?.priceUsd).toBe(3000 + 12 * 400);
+    expect(h.points[0]?.rigId).toContain('rdimm-64');
+    expect(h.points[0]?.oldestPriceOn).toBe('2025-05-01');
   });
 });
