@@ -72,7 +72,34 @@ interface PricedCatalog {
   pricedCount: number;
 }
 
+// Pricing the catalog is most of a search's work and depends only on (dataset, asOf, conditions), which
+// stay fixed while a user drags the model sliders: keep the last few per dataset.
+const catalogCache = new WeakMap<Dataset, Map<string, PricedCatalog>>();
+const CATALOG_CACHE_ENTRIES = 32;
+
 function catalog(dataset: Dataset, asOf: string, conditions: readonly PurchaseCondition[]): PricedCatalog {
+  const key = `${asOf}|${[...conditions].sort().join(',')}`;
+  let perDataset = catalogCache.get(dataset);
+  if (perDataset === undefined) {
+    perDataset = new Map();
+    catalogCache.set(dataset, perDataset);
+  }
+  const cached = perDataset.get(key);
+  if (cached !== undefined) return cached;
+  const built = buildCatalog(dataset, asOf, conditions);
+  if (perDataset.size >= CATALOG_CACHE_ENTRIES) {
+    const oldest = perDataset.keys().next().value;
+    if (oldest !== undefined) perDataset.delete(oldest);
+  }
+  perDataset.set(key, built);
+  return built;
+}
+
+function buildCatalog(
+  dataset: Dataset,
+  asOf: string,
+  conditions: readonly PurchaseCondition[],
+): PricedCatalog {
   const result: PricedCatalog = {
     gpus: [],
     hosts: [],
@@ -401,7 +428,9 @@ function dimmFills(platform: HardwareItem, modules: readonly Priced[], needBytes
 
 function dimmNote(platform: HardwareItem, fill: DimmFill): string {
   const ms = platform.memorySystem;
-  return `${fill.count} × ${fill.module.item.name} (${fill.dimmsPerChannel} per channel on ${ms?.channels} channels) at ${Math.round(fill.speedMTs)} MT/s = ${fill.bandwidthGBps.toFixed(0)} GB/s peak.`;
+  const base = `${fill.count} × ${fill.module.item.name} (${fill.dimmsPerChannel} per channel on ${ms?.channels} channels) at ${Math.round(fill.speedMTs)} MT/s = ${fill.bandwidthGBps.toFixed(0)} GB/s peak.`;
+  if ((platform.sockets ?? 1) < 2) return base;
+  return `${base} Bandwidth adds both sockets' channels; llama.cpp gains well under 2x from a second socket (NUMA), so this speed is optimistic.`;
 }
 
 function cpuServerCandidates(
