@@ -92,7 +92,14 @@ export {
 } from './projection/reference-rates';
 export { findCheapestRigs } from './rigs/find-cheapest-rigs';
 export { rigRequestForMemory, rigRequestFromEstimate } from './rigs/requests';
-export { bestFit, bestOptionForBudget, fitsRig, largestContextThatFits } from './rigs/best-fit';
+export {
+  bestFit,
+  bestOptionForBudget,
+  bestOptionOnRig,
+  fitsRig,
+  largestContextOnRig,
+  largestContextThatFits,
+} from './rigs/best-fit';
 export type { BestFitResult, EstimateFitOptions, FitCandidate } from './rigs/best-fit';
 export type { RigCostHistory, RigCostHistoryOptions, RigCostPoint } from './projection/rig-history';
 export {

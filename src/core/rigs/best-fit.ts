@@ -101,3 +101,40 @@ export function fitsRig(estimate: MemoryEstimate, rig: RigQuote): boolean {
   const onGpu = estimate.total - estimate.routedExpertWeights;
   return onGpu <= rig.gpuUsableBytes && estimate.routedExpertWeights <= rig.usableBytes - rig.gpuUsableBytes;
 }
+
+/** The most demanding option (list from least to most demanding) whose estimate fits a chosen rig. */
+export function bestOptionOnRig<T>(
+  rig: RigQuote,
+  options: readonly { label: string; value: T }[],
+  estimate: (value: T) => MemoryEstimate | undefined,
+): { label: string; value: T } | undefined {
+  for (let i = options.length - 1; i >= 0; i--) {
+    const o = options[i] as { label: string; value: T };
+    const e = estimate(o.value);
+    if (e !== undefined && fitsRig(e, rig)) return o;
+  }
+  return undefined;
+}
+
+/** The largest context (a multiple of stepTokens in [minTokens, maxTokens]) whose estimate fits a chosen
+ *  rig, by bisection; undefined when even minTokens does not fit. */
+export function largestContextOnRig(
+  rig: RigQuote,
+  estimateAt: (contextTokens: number) => MemoryEstimate | undefined,
+  opts: { minTokens: number; maxTokens: number; stepTokens?: number },
+): number | undefined {
+  const step = Math.max(1, Math.floor(opts.stepTokens ?? 256));
+  const fits = (tokens: number) => {
+    const e = estimateAt(tokens);
+    return e !== undefined && fitsRig(e, rig);
+  };
+  let lo = Math.floor(opts.minTokens / step);
+  let hi = Math.floor(opts.maxTokens / step);
+  if (!fits(lo * step)) return undefined;
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    if (fits(mid * step)) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo * step;
+}

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { bestOptionForBudget, fitsRig, largestContextThatFits } from '../../../src/core/rigs/best-fit';
+import {
+  bestOptionForBudget,
+  bestOptionOnRig,
+  fitsRig,
+  largestContextOnRig,
+  largestContextThatFits,
+} from '../../../src/core/rigs/best-fit';
 import { tensorParallelFactor } from '../../../src/core/rigs/speed';
 import type { MemoryEstimate } from '../../../src/core/memory/estimate-types';
 import { fixture } from './fixture';
@@ -71,5 +77,30 @@ describe('inverse questions', () => {
     expect(tensorParallelFactor(1)).toBe(1);
     expect(tensorParallelFactor(2)).toBeCloseTo(1.8, 10);
     expect(tensorParallelFactor(4)).toBeCloseTo(3.24, 10);
+  });
+});
+
+describe('inverse questions on a chosen rig', () => {
+  it('finds the largest context and best option that fit the rig', () => {
+    const r = largestContextThatFits(fixture, (t) => estimate(4.8e9, t), {
+      constraints: { ...constraints, conditions: ['new', 'used'], maxBudgetUsd: 1000 },
+      minTokens: 0,
+      maxTokens: 8192,
+    });
+    if (r === undefined) throw new Error('expected a rig');
+    const usable = 12 * 2 ** 30 - 512 * 2 ** 20;
+    const exact = Math.floor((usable - 4.8e9 - 0.5e9) / 1e5);
+    expect(
+      largestContextOnRig(r.rig, (t) => estimate(4.8e9, t), { minTokens: 0, maxTokens: 1e6, stepTokens: 1 }),
+    ).toBe(exact);
+    expect(
+      largestContextOnRig(r.rig, (t) => estimate(20e9, t), { minTokens: 0, maxTokens: 1e6 }),
+    ).toBeUndefined();
+    const quants = [
+      { label: 'q4', value: 4.8e9 },
+      { label: 'q8', value: 8.5e9 },
+      { label: 'f16', value: 16e9 },
+    ];
+    expect(bestOptionOnRig(r.rig, quants, (w) => estimate(w))?.label).toBe('q8');
   });
 });
