@@ -38,8 +38,8 @@ function file(path: string, json: unknown, text?: string): LintInputFile {
 const hw = (json: Json, name = json.id) => file(`data/hardware/${name}.json`, json);
 const pr = (json: Json, name = json.itemId) => file(`data/prices/${name}.json`, json);
 
-function fired(rule: LintRule, files: LintInputFile[], today = TODAY) {
-  return rule.check(buildLintContext(files, today));
+function fired(rule: LintRule, files: LintInputFile[], today = TODAY, base?: LintInputFile[]) {
+  return rule.check(buildLintContext(files, today, base));
 }
 const rule = (id: string): LintRule => {
   const r = LINT_RULES.find((x) => x.id === id);
@@ -57,330 +57,371 @@ const goodSet = () => [
 ];
 
 /** For each rule id: bad samples that must make it fire, each with the JSON path it must name. */
-const BAD: Record<string, { name: string; files: () => LintInputFile[]; path: string; severity?: string }[]> =
-  {
-    schema: [
-      { name: 'a wrong type', files: () => [hw({ ...gpu(), powerW: '350 W' })], path: '$.powerW' },
-      { name: 'an unknown key', files: () => [hw({ ...gpu(), memoryGB: 24 })], path: '$.memoryGB' },
-      {
-        name: 'a missing required field',
-        files: () => [
-          pr({ ...gpuPrices(), observations: [{ ...gpuPrices().observations[0], market: undefined }] }),
-        ],
-        path: '$.observations[0].market',
-      },
-      {
-        name: 'broken JSON',
-        files: () => [
-          {
-            path: 'data/hardware/x.json',
-            text: '{"id": "x",}',
-            json: undefined,
-            syntaxError: 'Unexpected token }',
-          },
-        ],
-        path: '$',
-      },
-      { name: 'a file outside the known folders', files: () => [file('data/gpus/x.json', gpu())], path: '$' },
-      {
-        name: 'a model preset without hfRepo',
-        files: () => [file('data/models/llama-3-1-8b.json', { ...model(), hfRepo: undefined })],
-        path: '$.hfRepo',
-      },
-    ],
-    'id-matches-file': [
-      { name: 'a hardware id unlike its file name', files: () => [hw(gpu(), 'rtx-3090')], path: '$.id' },
-      {
-        name: 'a price itemId unlike its file name',
-        files: () => [hw(gpu()), pr(gpuPrices(), 'rtx-3090')],
-        path: '$.itemId',
-      },
-    ],
-    'unique-ids': [
-      {
-        name: 'two items with one id',
-        files: () => [hw(gpu()), hw({ ...gpu(), name: 'copy' }, 'nvidia-rtx-3090-24gb-2')],
-        path: '$.id',
-      },
-      {
-        name: 'an alias equal to another id',
-        files: () => [hw(gpu()), hw({ ...mac(), aliases: ['nvidia-rtx-3090-24gb'] })],
-        path: '$.aliases[0]',
-      },
-    ],
-    references: [
-      { name: 'prices for a missing item', files: () => [pr(gpuPrices())], path: '$.itemId' },
-      {
-        name: 'prices filed under an alias',
-        files: () => [hw(mac()), pr({ ...gpuPrices(), itemId: 'mac-studio-m2-ultra-192gb' })],
-        path: '$.itemId',
-        severity: 'warning',
-      },
-    ],
-    dates: [
-      {
-        name: 'a date not on the calendar',
-        files: () => [hw({ ...gpu(), releasedOn: '2020-02-30' })],
-        path: '$.releasedOn',
-      },
-      {
-        name: 'a date in the future',
-        files: () => [
-          pr({
-            ...gpuPrices(),
-            observations: [{ ...gpuPrices().observations[0], observedOn: '2026-11-26' }],
-          }),
-        ],
-        path: '$.observations[0].observedOn',
-      },
-      {
-        name: 'a US-style date',
-        files: () => [
-          hw({ ...gpu(), sources: [{ url: 'https://www.nvidia.com/', retrievedOn: '11/25/2026' }] }),
-        ],
-        path: '$.sources[0].retrievedOn',
-      },
-      {
-        name: 'retrieved before observed',
-        files: () => [
-          pr({
-            ...gpuPrices(),
-            observations: [
-              {
-                ...gpuPrices().observations[0],
-                source: { url: 'https://example.org/a', retrievedOn: '2022-01-01' },
-              },
-            ],
-          }),
-        ],
-        path: '$.observations[0].source.retrievedOn',
-        severity: 'warning',
-      },
-    ],
-    'release-window': [
-      {
-        name: 'a price 2 years before release',
-        files: () => [
-          hw(gpu()),
-          pr({
-            ...gpuPrices(),
-            observations: [{ ...gpuPrices().observations[0], observedOn: '2018-09-01' }],
-          }),
-        ],
-        path: '$.observations[0].observedOn',
-      },
-    ],
-    'https-sources': [
-      {
-        name: 'an http source',
-        files: () => [hw({ ...gpu(), sources: [{ url: 'http://www.nvidia.com/', retrievedOn: TODAY }] })],
-        path: '$.sources[0].url',
-      },
-      {
-        name: 'an http archive link',
-        files: () => [
-          pr({
-            ...gpuPrices(),
-            observations: [
-              {
-                ...gpuPrices().observations[0],
-                source: {
-                  url: 'https://example.org/a',
-                  retrievedOn: TODAY,
-                  archivedUrl: 'http://web.archive.org/web/2023/x',
-                },
-              },
-            ],
-          }),
-        ],
-        path: '$.observations[0].source.archivedUrl',
-      },
-      {
-        name: 'a model preset with an http sourceUrl',
-        files: () => [
-          file('data/models/llama-3-1-8b.json', { ...model(), sourceUrl: 'http://huggingface.co/x' }),
-        ],
-        path: '$.sourceUrl',
-      },
-    ],
-    'duplicate-observations': [
-      {
-        name: 'the same observation twice',
-        files: () => [
-          hw(gpu()),
-          pr({
-            ...gpuPrices(),
-            observations: [...gpuPrices().observations, { ...gpuPrices().observations[0], note: 'again' }],
-          }),
-        ],
-        path: '$.observations[2]',
-      },
-      {
-        name: 'the same series point twice',
-        files: () => [
-          file('data/series/dram-test.json', {
-            ...series(),
-            points: [...series().points, series().points[1]],
-          }),
-        ],
-        path: '$.points[2]',
-      },
-    ],
-    'canonical-format': [
-      {
-        name: 'keys out of schema order',
-        files: () => [
-          file(
-            'data/hardware/nvidia-rtx-3090-24gb.json',
-            gpu(),
-            `${JSON.stringify({ name: gpu().name, ...gpu() }, null, 2)}\n`,
-          ),
-        ],
-        path: '$',
-      },
-      {
-        name: '4-space indentation',
-        files: () => [
-          file('data/hardware/nvidia-rtx-3090-24gb.json', gpu(), `${JSON.stringify(gpu(), null, 4)}\n`),
-        ],
-        path: '$',
-      },
-      {
-        name: 'no trailing newline',
-        files: () => [file('data/hardware/nvidia-rtx-3090-24gb.json', gpu(), JSON.stringify(gpu(), null, 2))],
-        path: '$',
-      },
-      {
-        name: 'no $schema',
-        files: () => {
-          const { $schema: _, ...rest } = gpu();
-          return [
-            file('data/hardware/nvidia-rtx-3090-24gb.json', rest, `${JSON.stringify(rest, null, 2)}\n`),
-          ];
+type Sample = { name: string; files: () => LintInputFile[]; base?: () => LintInputFile[] };
+const BAD: Record<string, (Sample & { path: string; severity?: string })[]> = {
+  schema: [
+    { name: 'a wrong type', files: () => [hw({ ...gpu(), powerW: '350 W' })], path: '$.powerW' },
+    { name: 'an unknown key', files: () => [hw({ ...gpu(), memoryGB: 24 })], path: '$.memoryGB' },
+    {
+      name: 'a missing required field',
+      files: () => [
+        pr({ ...gpuPrices(), observations: [{ ...gpuPrices().observations[0], market: undefined }] }),
+      ],
+      path: '$.observations[0].market',
+    },
+    {
+      name: 'broken JSON',
+      files: () => [
+        {
+          path: 'data/hardware/x.json',
+          text: '{"id": "x",}',
+          json: undefined,
+          syntaxError: 'Unexpected token }',
         },
-        path: '$',
-      },
-    ],
-    'price-jump': [
-      {
-        name: 'a used price doubling in 10 days',
-        files: () => [
-          pr({
-            ...gpuPrices(),
-            observations: [
-              ...gpuPrices().observations,
-              {
-                ...gpuPrices().observations[0],
-                observedOn: '2023-01-25',
-                priceUsd: 1700,
-                source: { url: 'https://example.org/b', retrievedOn: TODAY },
+      ],
+      path: '$',
+    },
+    { name: 'a file outside the known folders', files: () => [file('data/gpus/x.json', gpu())], path: '$' },
+    {
+      name: 'a model preset without hfRepo',
+      files: () => [file('data/models/llama-3-1-8b.json', { ...model(), hfRepo: undefined })],
+      path: '$.hfRepo',
+    },
+  ],
+  'id-matches-file': [
+    { name: 'a hardware id unlike its file name', files: () => [hw(gpu(), 'rtx-3090')], path: '$.id' },
+    {
+      name: 'a price itemId unlike its file name',
+      files: () => [hw(gpu()), pr(gpuPrices(), 'rtx-3090')],
+      path: '$.itemId',
+    },
+  ],
+  'unique-ids': [
+    {
+      name: 'two items with one id',
+      files: () => [hw(gpu()), hw({ ...gpu(), name: 'copy' }, 'nvidia-rtx-3090-24gb-2')],
+      path: '$.id',
+    },
+    {
+      name: 'an alias equal to another id',
+      files: () => [hw(gpu()), hw({ ...mac(), aliases: ['nvidia-rtx-3090-24gb'] })],
+      path: '$.aliases[0]',
+    },
+  ],
+  references: [
+    { name: 'prices for a missing item', files: () => [pr(gpuPrices())], path: '$.itemId' },
+    {
+      name: 'prices filed under an alias',
+      files: () => [hw(mac()), pr({ ...gpuPrices(), itemId: 'mac-studio-m2-ultra-192gb' })],
+      path: '$.itemId',
+      severity: 'warning',
+    },
+  ],
+  dates: [
+    {
+      name: 'a date not on the calendar',
+      files: () => [hw({ ...gpu(), releasedOn: '2020-02-30' })],
+      path: '$.releasedOn',
+    },
+    {
+      name: 'a date in the future',
+      files: () => [
+        pr({
+          ...gpuPrices(),
+          observations: [{ ...gpuPrices().observations[0], observedOn: '2026-11-26' }],
+        }),
+      ],
+      path: '$.observations[0].observedOn',
+    },
+    {
+      name: 'a US-style date',
+      files: () => [
+        hw({ ...gpu(), sources: [{ url: 'https://www.nvidia.com/', retrievedOn: '11/25/2026' }] }),
+      ],
+      path: '$.sources[0].retrievedOn',
+    },
+    {
+      name: 'retrieved before observed',
+      files: () => [
+        pr({
+          ...gpuPrices(),
+          observations: [
+            {
+              ...gpuPrices().observations[0],
+              source: { url: 'https://example.org/a', retrievedOn: '2022-01-01' },
+            },
+          ],
+        }),
+      ],
+      path: '$.observations[0].source.retrievedOn',
+      severity: 'warning',
+    },
+  ],
+  'release-window': [
+    {
+      name: 'a price 2 years before release',
+      files: () => [
+        hw(gpu()),
+        pr({
+          ...gpuPrices(),
+          observations: [{ ...gpuPrices().observations[0], observedOn: '2018-09-01' }],
+        }),
+      ],
+      path: '$.observations[0].observedOn',
+    },
+  ],
+  'https-sources': [
+    {
+      name: 'an http source',
+      files: () => [hw({ ...gpu(), sources: [{ url: 'http://www.nvidia.com/', retrievedOn: TODAY }] })],
+      path: '$.sources[0].url',
+    },
+    {
+      name: 'an http archive link',
+      files: () => [
+        pr({
+          ...gpuPrices(),
+          observations: [
+            {
+              ...gpuPrices().observations[0],
+              source: {
+                url: 'https://example.org/a',
+                retrievedOn: TODAY,
+                archivedUrl: 'http://web.archive.org/web/2023/x',
               },
-            ],
-          }),
-        ],
-        path: '$.observations[2].priceUsd',
-        severity: 'warning',
+            },
+          ],
+        }),
+      ],
+      path: '$.observations[0].source.archivedUrl',
+    },
+    {
+      name: 'a model preset with an http sourceUrl',
+      files: () => [
+        file('data/models/llama-3-1-8b.json', { ...model(), sourceUrl: 'http://huggingface.co/x' }),
+      ],
+      path: '$.sourceUrl',
+    },
+  ],
+  'duplicate-observations': [
+    {
+      name: 'the same observation twice',
+      files: () => [
+        hw(gpu()),
+        pr({
+          ...gpuPrices(),
+          observations: [...gpuPrices().observations, { ...gpuPrices().observations[0], note: 'again' }],
+        }),
+      ],
+      path: '$.observations[2]',
+    },
+    {
+      name: 'the same series point twice',
+      files: () => [
+        file('data/series/dram-test.json', {
+          ...series(),
+          points: [...series().points, series().points[1]],
+        }),
+      ],
+      path: '$.points[2]',
+    },
+  ],
+  'canonical-format': [
+    {
+      name: 'keys out of schema order',
+      files: () => [
+        file(
+          'data/hardware/nvidia-rtx-3090-24gb.json',
+          gpu(),
+          `${JSON.stringify({ name: gpu().name, ...gpu() }, null, 2)}\n`,
+        ),
+      ],
+      path: '$',
+    },
+    {
+      name: '4-space indentation',
+      files: () => [
+        file('data/hardware/nvidia-rtx-3090-24gb.json', gpu(), `${JSON.stringify(gpu(), null, 4)}\n`),
+      ],
+      path: '$',
+    },
+    {
+      name: 'no trailing newline',
+      files: () => [file('data/hardware/nvidia-rtx-3090-24gb.json', gpu(), JSON.stringify(gpu(), null, 2))],
+      path: '$',
+    },
+    {
+      name: 'no $schema',
+      files: () => {
+        const { $schema: _, ...rest } = gpu();
+        return [file('data/hardware/nvidia-rtx-3090-24gb.json', rest, `${JSON.stringify(rest, null, 2)}\n`)];
       },
-      {
-        name: 'a used price halving in a month',
-        files: () => [
-          pr({
-            ...gpuPrices(),
-            observations: [
-              ...gpuPrices().observations,
-              {
-                ...gpuPrices().observations[0],
-                observedOn: '2023-02-14',
-                priceUsd: 350,
-                source: { url: 'https://example.org/b', retrievedOn: TODAY },
-              },
-            ],
-          }),
-        ],
-        path: '$.observations[2].priceUsd',
-        severity: 'warning',
+      path: '$',
+    },
+  ],
+  'price-jump': [
+    {
+      name: 'a used price doubling in 10 days',
+      files: () => [
+        pr({
+          ...gpuPrices(),
+          observations: [
+            ...gpuPrices().observations,
+            {
+              ...gpuPrices().observations[0],
+              observedOn: '2023-01-25',
+              priceUsd: 1700,
+              source: { url: 'https://example.org/b', retrievedOn: TODAY },
+            },
+          ],
+        }),
+      ],
+      path: '$.observations[2].priceUsd',
+      severity: 'warning',
+    },
+    {
+      name: 'a used price halving in a month',
+      files: () => [
+        pr({
+          ...gpuPrices(),
+          observations: [
+            ...gpuPrices().observations,
+            {
+              ...gpuPrices().observations[0],
+              observedOn: '2023-02-14',
+              priceUsd: 350,
+              source: { url: 'https://example.org/b', retrievedOn: TODAY },
+            },
+          ],
+        }),
+      ],
+      path: '$.observations[2].priceUsd',
+      severity: 'warning',
+    },
+  ],
+  'far-from-msrp': [
+    {
+      name: 'a new retail price 4x MSRP',
+      files: () => [
+        pr({
+          ...gpuPrices(),
+          observations: [
+            ...gpuPrices().observations,
+            {
+              observedOn: '2021-05-01',
+              priceUsd: 6000,
+              market: 'retail',
+              condition: 'new',
+              region: 'us',
+              source: { url: 'https://example.org/c', retrievedOn: TODAY },
+            },
+          ],
+        }),
+      ],
+      path: '$.observations[2].priceUsd',
+      severity: 'warning',
+    },
+    {
+      name: 'a new retail price 0.2x MSRP',
+      files: () => [
+        pr({
+          ...gpuPrices(),
+          observations: [
+            ...gpuPrices().observations,
+            {
+              observedOn: '2021-05-01',
+              priceUsd: 299,
+              market: 'retail',
+              condition: 'new',
+              region: 'us',
+              source: { url: 'https://example.org/c', retrievedOn: TODAY },
+            },
+          ],
+        }),
+      ],
+      path: '$.observations[2].priceUsd',
+      severity: 'warning',
+    },
+  ],
+  'append-only': [
+    {
+      name: 'an edited price',
+      base: () => [hw(gpu()), pr(gpuPrices())],
+      files: () => {
+        const p = gpuPrices();
+        p.observations[0].priceUsd = 850;
+        return [hw(gpu()), pr(p)];
       },
-    ],
-    'far-from-msrp': [
-      {
-        name: 'a new retail price 4x MSRP',
-        files: () => [
-          pr({
-            ...gpuPrices(),
-            observations: [
-              ...gpuPrices().observations,
-              {
-                observedOn: '2021-05-01',
-                priceUsd: 6000,
-                market: 'retail',
-                condition: 'new',
-                region: 'us',
-                source: { url: 'https://example.org/c', retrievedOn: TODAY },
-              },
-            ],
-          }),
-        ],
-        path: '$.observations[2].priceUsd',
-        severity: 'warning',
-      },
-      {
-        name: 'a new retail price 0.2x MSRP',
-        files: () => [
-          pr({
-            ...gpuPrices(),
-            observations: [
-              ...gpuPrices().observations,
-              {
-                observedOn: '2021-05-01',
-                priceUsd: 299,
-                market: 'retail',
-                condition: 'new',
-                region: 'us',
-                source: { url: 'https://example.org/c', retrievedOn: TODAY },
-              },
-            ],
-          }),
-        ],
-        path: '$.observations[2].priceUsd',
-        severity: 'warning',
-      },
-    ],
-    'kind-fields': [
-      {
-        name: 'a gpu without bandwidth',
-        files: () => [hw({ ...gpu(), bandwidthGBps: undefined })],
-        path: '$.bandwidthGBps',
-        severity: 'warning',
-      },
-      {
-        name: 'a unified machine with dedicated memory',
-        files: () => [hw({ ...mac(), memory: { sizeGiB: 192, type: 'dedicated' } })],
-        path: '$.memory',
-        severity: 'warning',
-      },
-      {
-        name: 'a gpu host without gpuSlots',
-        files: () => [hw({ ...gpu(), kind: 'gpu-host', memory: undefined })],
-        path: '$.gpuSlots',
-        severity: 'warning',
-      },
-    ],
-    'fp8-source': [
-      {
-        name: "fp8 'no' without a source",
-        files: () => [hw({ ...gpu(), fp8: { native: 'no' } })],
-        path: '$.fp8.source',
-      },
-      {
-        name: "fp8 'yes' without a source",
-        files: () => [hw({ ...gpu(), fp8: { native: 'yes' } })],
-        path: '$.fp8.source',
-      },
-    ],
-  };
+      path: '$.observations[0]',
+      severity: 'warning',
+    },
+    {
+      name: 'a removed observation',
+      base: () => [hw(gpu()), pr(gpuPrices())],
+      files: () => [hw(gpu()), pr({ ...gpuPrices(), observations: gpuPrices().observations.slice(1) })],
+      path: '$.observations[0]',
+      severity: 'warning',
+    },
+    {
+      name: 'a renamed id without an alias',
+      base: () => [hw(gpu())],
+      files: () => [hw({ ...gpu(), id: 'nvidia-geforce-rtx-3090-24gb' })],
+      path: '$.id',
+    },
+  ],
+  'kind-fields': [
+    {
+      name: 'a gpu without bandwidth',
+      files: () => [hw({ ...gpu(), bandwidthGBps: undefined })],
+      path: '$.bandwidthGBps',
+      severity: 'warning',
+    },
+    {
+      name: 'a unified machine with dedicated memory',
+      files: () => [hw({ ...mac(), memory: { sizeGiB: 192, type: 'dedicated' } })],
+      path: '$.memory',
+      severity: 'warning',
+    },
+    {
+      name: 'a gpu host without gpuSlots',
+      files: () => [hw({ ...gpu(), kind: 'gpu-host', memory: undefined })],
+      path: '$.gpuSlots',
+      severity: 'warning',
+    },
+  ],
+  'fp8-source': [
+    {
+      name: "fp8 'no' without a source",
+      files: () => [hw({ ...gpu(), fp8: { native: 'no' } })],
+      path: '$.fp8.source',
+    },
+    {
+      name: "fp8 'yes' without a source",
+      files: () => [hw({ ...gpu(), fp8: { native: 'yes' } })],
+      path: '$.fp8.source',
+    },
+  ],
+};
 
 /** Near misses: samples close to a bad one that the rule must accept. */
-const GOOD_EDGE: Record<string, { name: string; files: () => LintInputFile[] }[]> = {
+const GOOD_EDGE: Record<string, Sample[]> = {
+  'append-only': [
+    {
+      name: 'an appended observation and an improved note',
+      base: () => [hw(gpu()), pr(gpuPrices())],
+      files: () => {
+        const p = gpuPrices();
+        p.observations[0].note = 'clarified';
+        p.observations.push({ ...p.observations[0], observedOn: '2024-01-15', priceUsd: 750 });
+        return [hw(gpu()), pr(p)];
+      },
+    },
+    {
+      name: 'an id kept as an alias',
+      base: () => [hw(gpu())],
+      files: () => [hw({ ...gpu(), id: 'nvidia-geforce-rtx-3090-24gb', aliases: ['nvidia-rtx-3090-24gb'] })],
+    },
+  ],
   dates: [
     {
       name: 'a date equal to today',
@@ -517,12 +558,12 @@ describe('lint rules', () => {
       });
       for (const edge of GOOD_EDGE[r.id] ?? []) {
         it(`accepts ${edge.name}`, () => {
-          expect(fired(r, edge.files())).toEqual([]);
+          expect(fired(r, edge.files(), TODAY, edge.base?.())).toEqual([]);
         });
       }
       for (const bad of BAD[r.id] ?? []) {
         it(`fires on ${bad.name}`, () => {
-          const problems = fired(r, bad.files());
+          const problems = fired(r, bad.files(), TODAY, bad.base?.());
           expect(problems.length).toBeGreaterThan(0);
           const p = problems.find((x) => x.jsonPath === bad.path);
           expect(p, JSON.stringify(problems)).toBeDefined();

@@ -23,10 +23,17 @@ export function toLintFile(input: LintInputFile): LintFile {
   return { ...input, ...ref, data: parsed?.success ? parsed.data : undefined } as LintFile;
 }
 
-export function buildLintContext(inputs: readonly LintInputFile[], today: string): LintContext {
+const byPath = (a: LintFile, b: LintFile) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+
+export function buildLintContext(
+  inputs: readonly LintInputFile[],
+  today: string,
+  baseInputs?: readonly LintInputFile[],
+): LintContext {
   return {
-    files: inputs.map(toLintFile).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
+    files: inputs.map(toLintFile).sort(byPath),
     today,
+    ...(baseInputs ? { baseFiles: baseInputs.map(toLintFile).sort(byPath) } : {}),
   };
 }
 

@@ -1,6 +1,7 @@
 // Runs every rule over the data files. Pure: the caller reads the files and passes today's date.
 import type { DataProblem } from '../problems';
 import { buildLintContext } from './context';
+import { appendOnlyRule } from './rules/append-only';
 import { canonicalFormatRule } from './rules/canonical-format';
 import { datesRule } from './rules/dates';
 import { duplicateObservationsRule } from './rules/duplicate-observations';
@@ -30,10 +31,16 @@ export const LINT_RULES: readonly LintRule[] = [
   farFromMsrpRule,
   fp8SourceRule,
   kindFieldsRule,
+  appendOnlyRule,
 ];
 
-export function runLint(inputs: readonly LintInputFile[], today: string, rules = LINT_RULES): DataProblem[] {
-  const ctx = buildLintContext(inputs, today);
+export function runLint(
+  inputs: readonly LintInputFile[],
+  today: string,
+  options: { rules?: readonly LintRule[]; baseFiles?: readonly LintInputFile[] } = {},
+): DataProblem[] {
+  const rules = options.rules ?? LINT_RULES;
+  const ctx = buildLintContext(inputs, today, options.baseFiles);
   const all = rules.flatMap((r) => r.check(ctx));
   // A bad date or URL fails the schema too; keep only the more specific message for that spot.
   const specific = new Set(all.filter((p) => p.rule !== 'schema').map((p) => `${p.file}\u0000${p.jsonPath}`));

@@ -29,6 +29,9 @@ export interface LintContext {
   files: readonly LintFile[];
   /** Today's date, YYYY-MM-DD (UTC), injected so tests do not depend on the clock. */
   today: string;
+  /** The same files at the base of a pull request (`--base=<git ref>`), for the append-only rule; absent when
+   *  linting a tree on its own. */
+  baseFiles?: readonly LintFile[];
 }
 
 export interface LintRule {
