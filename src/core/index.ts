@@ -91,7 +91,7 @@ export {
   referenceLine,
 } from './projection/reference-rates';
 export { findCheapestRigs } from './rigs/find-cheapest-rigs';
-export { rigRequestForMemory, rigRequestFromEstimate } from './rigs/requests';
+export { acceleratorNeedBytes, rigRequestForMemory, rigRequestFromEstimate } from './rigs/requests';
 export {
   bestFit,
   bestOptionForBudget,

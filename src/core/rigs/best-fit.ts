@@ -4,7 +4,7 @@
 import type { Dataset } from '../../data/schema';
 import type { MemoryEstimate } from '../memory/estimate-types';
 import { findCheapestRigs } from './find-cheapest-rigs';
-import { rigRequestFromEstimate } from './requests';
+import { acceleratorNeedBytes, rigRequestFromEstimate } from './requests';
 import type { RigConstraints, RigEngine, RigQuote, RigRequest } from './types';
 
 export interface FitCandidate<T> {
@@ -97,8 +97,9 @@ export function largestContextThatFits(
 /** Does an estimate fit one given rig's memory? For "what fits on the rig I have". On a hybrid the
  *  non-expert part must fit the GPUs and the routed experts the RAM. */
 export function fitsRig(estimate: MemoryEstimate, rig: RigQuote): boolean {
-  if (rig.gpuUsableBytes === undefined) return estimate.total <= rig.usableBytes;
-  const onGpu = estimate.total - estimate.routedExpertWeights;
+  const need = acceleratorNeedBytes(estimate);
+  if (rig.gpuUsableBytes === undefined) return need <= rig.usableBytes;
+  const onGpu = need - estimate.routedExpertWeights;
   return onGpu <= rig.gpuUsableBytes && estimate.routedExpertWeights <= rig.usableBytes - rig.gpuUsableBytes;
 }
 

@@ -1,17 +1,19 @@
 // Every constant the rig search uses, each with the measurement or document it comes from. Change a
 // number here and the assumptions list the UI shows changes with it (see rigAssumptions below).
 import type { Assumption } from '../memory/estimate-types';
+import { CUDA_CONTEXT_BYTES } from '../memory/overhead';
 
 export const BYTES_PER_GIB = 2 ** 30;
 export const BYTES_PER_MIB = 2 ** 20;
 /** Bandwidth in the dataset is GB/s with GB = 1e9 bytes (src/data/schema.ts). */
 export const BYTES_PER_GB = 1e9;
 
-/** Memory a CUDA context takes on each GPU before any model is loaded. Measured: 555 MiB on an RTX PRO
- *  6000 Blackwell, 107 MiB on an RTX 4060 Ti (llama.cpp PR #23604,
- *  https://github.com/ggml-org/llama.cpp/pull/23604); "~300 MB" with lazy module loading since CUDA 11.7
- *  (https://github.com/pytorch/pytorch/issues/107667). We reserve 512 MiB per GPU, near the top of that range. */
-export const CUDA_CONTEXT_RESERVE_BYTES = 512 * BYTES_PER_MIB;
+/** Memory a CUDA context (with cuBLAS workspace) takes on each NVIDIA GPU. One number for the whole core:
+ *  the memory model's CUDA_CONTEXT_BYTES (457 MiB, ollama's cudaMinimumMemory). Measured contexts range
+ *  from 107 MiB (RTX 4060 Ti) to 555 MiB (RTX PRO 6000 Blackwell), llama.cpp PR #23604
+ *  (https://github.com/ggml-org/llama.cpp/pull/23604). The memory estimate counts one context in its
+ *  overhead; rigRequestFromEstimate takes it out and the rig search reserves one per NVIDIA device. */
+export const CUDA_CONTEXT_RESERVE_BYTES = CUDA_CONTEXT_BYTES;
 
 /** macOS lets the GPU wire at most Metal's recommendedMaxWorkingSetSize. On a 32 GB M1 Max it reports
  *  21845 MB = 2/3 of RAM (https://github.com/ggml-org/llama.cpp/pull/2011); on larger Macs it is about
@@ -100,7 +102,7 @@ export function rigAssumptions(): Assumption[] {
   return [
     {
       id: 'rigs-cuda-context',
-      text: `Each NVIDIA GPU loses ${CUDA_CONTEXT_RESERVE_BYTES / BYTES_PER_MIB} MiB to its CUDA context.`,
+      text: `Each NVIDIA GPU loses ${CUDA_CONTEXT_RESERVE_BYTES / BYTES_PER_MIB} MiB to its CUDA context (moved from the memory estimate's overhead to each device).`,
       source: 'https://github.com/ggml-org/llama.cpp/pull/23604',
     },
     {

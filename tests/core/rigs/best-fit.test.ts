@@ -8,6 +8,7 @@ import {
 } from '../../../src/core/rigs/best-fit';
 import { tensorParallelFactor } from '../../../src/core/rigs/speed';
 import type { MemoryEstimate } from '../../../src/core/memory/estimate-types';
+import { CUDA_CONTEXT_RESERVE_BYTES } from '../../../src/core/rigs/constants';
 import { fixture } from './fixture';
 
 /** A toy dense estimate: weights + 0.1 MB of KV per context token. */
@@ -49,15 +50,17 @@ describe('inverse questions', () => {
   });
 
   it('bisects the largest context that fits a budget', () => {
-    // $1,000 buys the 12 GB card: usable 12 GiB - 512 MiB = 12.348 GB; 4.8 GB weights + 0.5 GB overhead
-    // leave 7.048 GB for KV at 0.1 MB per token = 70,480 tokens -> 70,400 at a 256-token step... floor.
+    // $1,000 buys the 12 GB card: 12 GiB usable once the estimate's CUDA context moves to the card
+    // (12.885 GB); 4.8 GB weights + 0.5 GB overhead leave 7.585 GB for KV at 0.1 MB per token = 75,849
+    // tokens, 75,776 at a 256-token step.
     const r = largestContextThatFits(fixture, (t) => estimate(4.8e9, t), {
       constraints: { ...constraints, conditions: ['new', 'used'], maxBudgetUsd: 1000 },
       minTokens: 0,
       maxTokens: 1_000_000,
     });
-    const usable = 12 * 2 ** 30 - 512 * 2 ** 20;
-    const exact = Math.floor((usable - 4.8e9 - 0.5e9) / 1e5);
+    const usable = 12 * 2 ** 30 - CUDA_CONTEXT_RESERVE_BYTES;
+    // The estimate's one CUDA context moves to the card, so the need is total - context.
+    const exact = Math.floor((usable + CUDA_CONTEXT_RESERVE_BYTES - 4.8e9 - 0.5e9) / 1e5);
     expect(r?.contextTokens).toBe(Math.floor(exact / 256) * 256);
     expect(r?.rig.totalPriceUsd).toBe(1000);
   });
@@ -88,8 +91,9 @@ describe('inverse questions on a chosen rig', () => {
       maxTokens: 8192,
     });
     if (r === undefined) throw new Error('expected a rig');
-    const usable = 12 * 2 ** 30 - 512 * 2 ** 20;
-    const exact = Math.floor((usable - 4.8e9 - 0.5e9) / 1e5);
+    const usable = 12 * 2 ** 30 - CUDA_CONTEXT_RESERVE_BYTES;
+    // The estimate's one CUDA context moves to the card, so the need is total - context.
+    const exact = Math.floor((usable + CUDA_CONTEXT_RESERVE_BYTES - 4.8e9 - 0.5e9) / 1e5);
     expect(
       largestContextOnRig(r.rig, (t) => estimate(4.8e9, t), { minTokens: 0, maxTokens: 1e6, stepTokens: 1 }),
     ).toBe(exact);
