@@ -69,6 +69,35 @@ export function datasetMonthRange(dataset: Dataset): [string, string] | null {
   return first === null || last === null ? null : [monthOf(first), monthOf(last)];
 }
 
+function cutoffDate(asOf: string, maxAgeDays: number): string {
+  return new Date(Date.parse(`${asOf}T00:00:00Z`) - maxAgeDays * 86_400_000).toISOString().slice(0, 10);
+}
+
+// Every observation date of a dataset, ascending: to tell whether two months see the same prices.
+const datesCache = new WeakMap<Dataset, string[]>();
+function observationDates(dataset: Dataset): string[] {
+  let dates = datesCache.get(dataset);
+  if (!dates) {
+    dates = Object.values(dataset.prices)
+      .flatMap((list) => list.map((o) => o.observedOn))
+      .sort();
+    datesCache.set(dataset, dates);
+  }
+  return dates;
+}
+
+/** Whether any date d satisfies from <= d < to (ascending dates, ISO strings). */
+function anyDateIn(dates: readonly string[], from: string, to: string): boolean {
+  let lo = 0;
+  let hi = dates.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((dates[mid] as string) < from) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < dates.length && (dates[lo] as string) < to;
+}
+
 // One cache per dataset: key = options + month -> the month's point (null when no rig).
 const monthCache = new WeakMap<Dataset, Map<string, RigCostPoint | null>>();
 
@@ -86,9 +115,7 @@ function searchMonth(
   // Hide prices older than the limit from the search itself (not only from its answer): otherwise the
   // search settles each platform on its cheapest, stale, DIMM or GPU price and a fresh alternative is
   // never enumerated.
-  const cutoff = new Date(Date.parse(`${asOf}T00:00:00Z`) - maxAgeDays * 86_400_000)
-    .toISOString()
-    .slice(0, 10);
+  const cutoff = cutoffDate(asOf, maxAgeDays);
   const prices: Record<string, readonly PriceObservation[]> = {};
   for (const [id, list] of Object.entries(dataset.prices)) {
     const fresh = list.filter((o) => o.observedOn >= cutoff && o.observedOn <= asOf);
@@ -159,22 +186,36 @@ export function rigCostHistory(dataset: Dataset, options: RigCostHistoryOptions 
   }
   const keyBase = `${targetBytes}|${requireFp8}|${minBandwidthGBps ?? ''}|${conditions.join(',')}|${maxAgeDays}|${rigKinds?.join(',') ?? '*'}|`;
   const points: RigCostPoint[] = [];
+  const dates = observationDates(dataset);
+  let previous = null as { asOf: string; cutoff: string; point: RigCostPoint | null } | null;
   for (const month of months) {
     const key = keyBase + month;
+    const asOf = monthEnd(month);
+    const cutoff = cutoffDate(asOf, maxAgeDays);
     let point = cache.get(key);
     if (point === undefined) {
-      point = searchMonth(
-        dataset,
-        month,
-        targetBytes,
-        requireFp8,
-        minBandwidthGBps,
-        conditions,
-        maxAgeDays,
-        rigKinds,
-      );
+      // No observation entered (previous asOf, asOf] or left [previous cutoff, cutoff): the search would
+      // see the same prices, so the month has the same rig.
+      const unchanged: boolean =
+        previous !== null &&
+        !anyDateIn(dates, previous.cutoff, cutoff) &&
+        !anyDateIn(dates, `${previous.asOf}\u0000`, `${asOf}\u0000`);
+      point =
+        previous !== null && unchanged
+          ? previous.point && { ...previous.point, month, date: asOf }
+          : searchMonth(
+              dataset,
+              month,
+              targetBytes,
+              requireFp8,
+              minBandwidthGBps,
+              conditions,
+              maxAgeDays,
+              rigKinds,
+            );
       cache.set(key, point);
     }
+    previous = { asOf, cutoff, point };
     if (point) points.push(point);
   }
   return {

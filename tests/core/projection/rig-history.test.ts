@@ -4,7 +4,7 @@ import { projectRigCost } from '../../../src/core/projection/project';
 import { PUBLISHED_RATES } from '../../../src/core/projection/reference-rates';
 import { rigCostHistory } from '../../../src/core/projection/rig-history';
 import type { Dataset, HardwareItem, PriceObservation } from '../../../src/data/schema';
-import { items as fixtureItems } from '../rigs/fixture';
+import { fixture, items as fixtureItems } from '../rigs/fixture';
 
 const GIB = 2 ** 30;
 const source = { url: 'https://example.org/p', retrievedOn: '2026-11-01' };
@@ -136,5 +136,27 @@ describe('rigCostHistory: fresh prices reach the search', () => {
     expect(h.points[0]?.priceUsd).toBe(3000 + 12 * 400);
     expect(h.points[0]?.rigId).toContain('rdimm-64');
     expect(h.points[0]?.oldestPriceOn).toBe('2025-05-01');
+  });
+});
+
+describe('rigCostHistory: reusing a month whose prices did not change', () => {
+  it('gives the same points as searching every month on its own', () => {
+    for (const targetGiB of [64, 96, 512]) {
+      const whole = rigCostHistory(fixture, { targetBytes: targetGiB * GIB });
+      const single = [];
+      for (let y = 2020; y <= 2026; y++) {
+        for (let m = 1; m <= 12; m++) {
+          const month = `${y}-${String(m).padStart(2, '0')}`;
+          // A new dataset object: no cache, no previous month, so the month is searched directly.
+          const one = rigCostHistory(
+            { ...fixture },
+            { targetBytes: targetGiB * GIB, from: month, to: month },
+          );
+          single.push(...one.points);
+        }
+      }
+      expect(whole.points.length).toBeGreaterThan(0);
+      expect(whole.points).toEqual(single);
+    }
   });
 });
