@@ -82,7 +82,7 @@ export function parseDataset(files: readonly RawDataFile[]): ParsedDataset {
   items.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 
   // 2. Price files: each must name an existing item; observations are merged per item and sorted by date.
-  const prices: Record<string, PriceObservation[]> = {};
+  const byItem = new Map<string, PriceObservation[]>();
   for (const ref of refs.filter((r) => r.folder === 'prices')) {
     const parsed = PriceFileSchema.safeParse(ref.json);
     if (!parsed.success) {
@@ -112,11 +112,13 @@ export function parseDataset(files: readonly RawDataFile[]): ParsedDataset {
         fix: `set "itemId" to "${canonical}" and rename the file to data/prices/${canonical}.json`,
       });
     }
-    const list = prices[canonical] ?? [];
-    list.push(...observations);
-    prices[canonical] = list;
+    byItem.set(canonical, [...(byItem.get(canonical) ?? []), ...observations]);
   }
-  for (const list of Object.values(prices)) list.sort(byDate);
+  // A prototype-free record: an id like "constructor" must not find Object.prototype's members.
+  const prices: Record<string, PriceObservation[]> = Object.create(null);
+  for (const [id, list] of [...byItem].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    prices[id] = list.sort(byDate);
+  }
 
   // 3. Series: independent of items.
   const series: SeriesFile[] = [];

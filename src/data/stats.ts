@@ -20,9 +20,9 @@ export interface DatasetStats {
 }
 
 function count<T>(xs: readonly T[], key: (x: T) => string): Record<string, number> {
-  const out: Record<string, number> = {};
-  for (const x of xs) out[key(x)] = (out[key(x)] ?? 0) + 1;
-  return Object.fromEntries(Object.entries(out).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  const out = new Map<string, number>();
+  for (const x of xs) out.set(key(x), (out.get(key(x)) ?? 0) + 1);
+  return Object.fromEntries([...out].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
 function host(url: string): string {

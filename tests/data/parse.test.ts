@@ -77,6 +77,16 @@ describe('parseDataset drops bad files and says why', () => {
       ['data/hardware/nvidia-rtx-3090-24gb-copy.json', 'unique-ids'],
     ]);
   });
+  it('handles ids that are names of Object.prototype members', () => {
+    const item = { ...hw3090(), id: 'constructor' };
+    const prices = { ...prices3090(), itemId: 'constructor' };
+    const { dataset } = parseDataset([
+      { path: 'data/hardware/constructor.json', json: item },
+      { path: 'data/prices/constructor.json', json: prices },
+    ]);
+    expect(dataset.prices.constructor).toHaveLength(2);
+    expect(parseDataset([]).dataset.prices.toString).toBeUndefined();
+  });
   it('never throws, whatever the JSON (seeded random values)', () => {
     let seed = 12345;
     const rnd = () => {
