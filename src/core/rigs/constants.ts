@@ -44,6 +44,11 @@ export const GPU_DECODE_FIXED_SECONDS = 1.9e-3;
  *  (Strix Halo, GB10), for which we found no pair of measurements. */
 export const UNIFIED_DECODE_EFFICIENCY = 0.7;
 export const UNIFIED_DECODE_FIXED_SECONDS = 3.9e-3;
+/** Not a model input, a check shown beside MoE quotes on Macs: DeepSeek-R1 671B at 4 bits ran at 17-18 t/s
+ *  on an M3 Ultra 512 GB (Dave2D, https://wccftech.com/m3-ultra-chip-handles-deepseek-r1-model-with-671-billion-parameters/),
+ *  below what the dense fit above predicts (about 22 t/s), so MoE on Metal may be slower than shown. */
+export const UNIFIED_MOE_CHECK_NOTE =
+  'For MoE on Apple Silicon this may be high: DeepSeek-R1 at 4 bits was reported at 17-18 t/s on an M3 Ultra, where this formula gives about 22.';
 
 /** CPU-only servers with llama.cpp: Tencent Xuanwu Lab's EPYC 9135/9115 with 12x DDR5-5600 (537.6 GB/s
  *  theoretical) ran DeepSeek-R1 Q8_0 (37B active parameters x 8.5 bits = 39.3 GB per token) at 7.17 t/s

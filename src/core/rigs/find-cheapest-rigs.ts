@@ -15,6 +15,7 @@ import {
   rigAssumptions,
   STALE_PRICE_DAYS,
   TWO_DPC_SPEED_RATIO,
+  UNIFIED_MOE_CHECK_NOTE,
 } from './constants';
 import { gpuFormFactor, hostFormFactor } from './form-factor';
 import { daysBetween, priceAsOf, purchaseConditionOf } from './pricing';
@@ -349,6 +350,9 @@ function unifiedCandidates(cat: PricedCatalog, request: RigRequest, step: StepBy
     const notes: string[] = [];
     const reserve = unifiedReserveNote(machine.item);
     if (reserve) notes.push(reserve);
+    if (request.offloadableBytesPerToken > 0 && machine.item.vendor.toLowerCase().includes('apple')) {
+      notes.push(UNIFIED_MOE_CHECK_NOTE);
+    }
     if (nodes > 1 && cluster) {
       notes.push(
         `${nodes} nodes over ${cluster.interconnect} (${cluster.linkGBps} GB/s links), layers split across nodes: one node's speed plus ${CLUSTER_HOP_SECONDS * 1e6} µs per hop.`,

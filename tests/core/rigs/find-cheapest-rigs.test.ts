@@ -265,3 +265,25 @@ describe('GPU and host form factors', () => {
     expect(ids.filter((id) => !id.includes('card-sxm2') && id.endsWith('host-sxm2'))).toEqual([]);
   });
 });
+
+describe('quote notes and unknown power', () => {
+  it('flags a price more than a year old and used parts', () => {
+    // As of 2026-01-01 the host's only price is from 2020-06-01.
+    const r = found(findCheapestRigs(fixture, small()));
+    const notes = r.rigs[0]?.notes.join(' ') ?? '';
+    expect(notes).toMatch(/Host 4 slots: newest price is \d+ months old \(2020-06-01\)/);
+    expect(notes).toMatch(/Card 12 GB: used price/);
+  });
+
+  it('a rig whose power is unknown does not pass a power limit', () => {
+    const noPower = {
+      ...fixture,
+      items: fixture.items.map((i) => (i.id === 'gpu-12gb' ? { ...i, powerW: undefined } : i)),
+    };
+    const all = found(findCheapestRigs(noPower, small({ maxResults: 100 })));
+    const q = all.rigs.find((x) => x.id === 'multi-gpu:gpu-12gb:x1:host-4');
+    expect(q?.notes.join(' ')).toMatch(/Power draw not in the dataset for: Card 12 GB/);
+    const limited = found(findCheapestRigs(noPower, small({ maxResults: 100, maxPowerW: 10_000 })));
+    expect(limited.rigs.some((x) => x.id === 'multi-gpu:gpu-12gb:x1:host-4')).toBe(false);
+  });
+});
