@@ -98,7 +98,10 @@ function anyDateIn(dates: readonly string[], from: string, to: string): boolean 
   return lo < dates.length && (dates[lo] as string) < to;
 }
 
-// One cache per dataset: key = options + month -> the month's point (null when no rig).
+// Two caches per dataset: options + month -> the month's point (null when no rig), so a new month range
+// reuses the months it shares; and options + range -> the whole history, returned as the same object
+// (treat it as immutable), which makes a repeated call O(1).
+const historyCache = new WeakMap<Dataset, Map<string, RigCostHistory>>();
 const monthCache = new WeakMap<Dataset, Map<string, RigCostPoint | null>>();
 
 function searchMonth(
@@ -185,6 +188,9 @@ export function rigCostHistory(dataset: Dataset, options: RigCostHistoryOptions 
     monthCache.set(dataset, cache);
   }
   const keyBase = `${targetBytes}|${requireFp8}|${minBandwidthGBps ?? ''}|${conditions.join(',')}|${maxAgeDays}|${rigKinds?.join(',') ?? '*'}|`;
+  const historyKey = `${keyBase}${from}|${to}`;
+  const known = historyCache.get(dataset)?.get(historyKey);
+  if (known) return known;
   const points: RigCostPoint[] = [];
   const dates = observationDates(dataset);
   let previous = null as { asOf: string; cutoff: string; point: RigCostPoint | null } | null;
@@ -218,7 +224,7 @@ export function rigCostHistory(dataset: Dataset, options: RigCostHistoryOptions 
     previous = { asOf, cutoff, point };
     if (point) points.push(point);
   }
-  return {
+  const history: RigCostHistory = {
     ...empty,
     points,
     monthsSearched: months.length,
@@ -226,4 +232,11 @@ export function rigCostHistory(dataset: Dataset, options: RigCostHistoryOptions 
     firstMonth: months[0] ?? null,
     lastMonth: months[months.length - 1] ?? null,
   };
+  let perDataset = historyCache.get(dataset);
+  if (!perDataset) {
+    perDataset = new Map();
+    historyCache.set(dataset, perDataset);
+  }
+  perDataset.set(historyKey, history);
+  return history;
 }

@@ -78,10 +78,13 @@ describe('rigCostHistory', () => {
     expect(rigCostHistory(dataset, { targetBytes: 1 }).targetBytes).toBe(64 * GIB);
   });
 
-  it('caches each month: a second call returns the same point objects', () => {
+  it('caches: the same call returns the same history, another range the same month points', () => {
     const a = rigCostHistory(dataset, { targetBytes: 512 * GIB });
     const b = rigCostHistory(dataset, { targetBytes: 512 * GIB });
-    expect(b.points[0]).toBe(a.points[0]);
+    expect(b).toBe(a);
+    // Another month range reuses the months it shares.
+    const c = rigCostHistory(dataset, { targetBytes: 512 * GIB, from: '2024-02' });
+    expect(c.points[0]).toBe(a.points[1]);
   });
 
   it('feeds projectRigCost directly', () => {
