@@ -165,6 +165,7 @@ function fixedSlopes(rate: RateAssumption): { slope: number; low: number; high: 
   }
   if (rate.kind === 'published') {
     const r = publishedRate(rate.id);
+    if (r === undefined) return null;
     const s = Math.log1p(r.annualChange);
     return {
       slope: s,
@@ -209,9 +210,19 @@ export function projectRigCost(
     options.horizonYear !== undefined && Number.isFinite(options.horizonYear)
       ? Math.round(options.horizonYear)
       : DEFAULT_HORIZON_YEAR;
-  const rate: RateAssumption = options.rate ?? { kind: 'fitted' };
+  const requestedRate: RateAssumption = options.rate ?? { kind: 'fitted' };
+  // An unknown published id (a stale link) falls back to the fitted rate, and says so in the assumptions.
+  const unknownRate = requestedRate.kind === 'published' && publishedRate(requestedRate.id) === undefined;
+  const rate: RateAssumption = unknownRate ? { kind: 'fitted' } : requestedRate;
   const spikeWindow = options.spikeWindow ?? DRAM_SPIKE_WINDOW;
   const assumptions = describeAssumptions(thresholdUsd, horizonYear, rate, options, spikeWindow);
+  if (unknownRate && requestedRate.kind === 'published') {
+    assumptions.push({
+      id: 'projection-rate-unknown',
+      text: `Unknown published rate "${requestedRate.id}": the fitted rate is used instead`,
+      source: PROJECTION_README,
+    });
+  }
   const points = clean(history);
   const latest = points[points.length - 1];
   const base = { thresholdUsd, horizonYear, assumptions, startDate: latest?.date ?? null };
@@ -375,8 +386,9 @@ function describeAssumptions(
       source: PROJECTION_README,
     },
   ];
-  if (rate.kind === 'published') {
-    const r = publishedRate(rate.id);
+  const published = rate.kind === 'published' ? publishedRate(rate.id) : undefined;
+  if (published) {
+    const r = published;
     out.push({
       id: 'projection-rate',
       text: `Rate: ${r.label}, ${(r.annualChange * 100).toFixed(1)}%/yr (${r.period}), anchored on the data`,

@@ -101,8 +101,9 @@ export const PUBLISHED_RATES = [
 export type PublishedRateId = (typeof PUBLISHED_RATES)[number]['id'];
 export const PUBLISHED_RATE_IDS = PUBLISHED_RATES.map((r) => r.id) as readonly PublishedRateId[];
 
-export function publishedRate(id: PublishedRateId): PublishedRate {
-  return PUBLISHED_RATES.find((r) => r.id === id) as PublishedRate;
+/** The published rate with this id; undefined for an id that is not in the list (e.g. from an old link). */
+export function publishedRate(id: string): PublishedRate | undefined {
+  return PUBLISHED_RATES.find((r) => r.id === id);
 }
 
 export interface ReferencePoint {

@@ -7,11 +7,13 @@ function yearStartMs(year: number): number {
   return Date.UTC(year, 0, 1);
 }
 
-/** Fractional year of an ISO date (YYYY-MM-DD): 2024-01-01 -> 2024, 2024-07-02 -> ~2024.5. NaN-free for
- *  valid dates; an invalid date gives null. */
+/** Fractional year of an ISO date (YYYY-MM-DD): 2024-01-01 -> 2024, 2024-07-02 -> ~2024.5. A string that
+ *  is not a calendar date gives null. */
 export function isoDateToYear(iso: string): number | null {
-  const ms = Date.parse(`${iso.slice(0, 10)}T00:00:00Z`);
-  if (Number.isNaN(ms)) return null;
+  const day = iso.slice(0, 10);
+  const ms = Date.parse(`${day}T00:00:00Z`);
+  // Date.parse rolls 2024-02-30 over to March; a date that does not round-trip is not a calendar date.
+  if (Number.isNaN(ms) || new Date(ms).toISOString().slice(0, 10) !== day) return null;
   const year = new Date(ms).getUTCFullYear();
   const start = yearStartMs(year);
   const length = yearStartMs(year + 1) - start;

@@ -7,15 +7,15 @@ describe('published rates (pinned to their sources)', () => {
   it('converts the published figures to annual price changes', () => {
     // AI Impacts: "~36% per year, a factor of ten every 5.1 years"; "~33%, ten every 5.8 years";
     // since 2010 "an order of magnitude over roughly 14 years".
-    expect(publishedRate('dram-mccallum-1957-2020').annualChange).toBeCloseTo(-0.3633, 4);
-    expect(publishedRate('dram-objective-analysis-1991-2019').annualChange).toBeCloseTo(-0.3277, 4);
-    expect(publishedRate('dram-since-2010').annualChange).toBeCloseTo(-0.1517, 4);
+    expect(publishedRate('dram-mccallum-1957-2020')?.annualChange).toBeCloseTo(-0.3633, 4);
+    expect(publishedRate('dram-objective-analysis-1991-2019')?.annualChange).toBeCloseTo(-0.3277, 4);
+    expect(publishedRate('dram-since-2010')?.annualChange).toBeCloseTo(-0.1517, 4);
     // Epoch AI: FLOP/s per $ doubles every 2.46 years [2.24, 2.72]; ML GPUs 2.07 [1.54, 3.13].
     const epoch = publishedRate('gpu-flops-per-usd-epoch');
-    expect(epoch.annualChange).toBeCloseTo(-0.2456, 4);
-    expect(epoch.annualChangeLow).toBeCloseTo(-0.2661, 4);
-    expect(epoch.annualChangeHigh).toBeCloseTo(-0.225, 4);
-    expect(publishedRate('gpu-flops-per-usd-epoch-ml').annualChange).toBeCloseTo(-0.2846, 4);
+    expect(epoch?.annualChange).toBeCloseTo(-0.2456, 4);
+    expect(epoch?.annualChangeLow).toBeCloseTo(-0.2661, 4);
+    expect(epoch?.annualChangeHigh).toBeCloseTo(-0.225, 4);
+    expect(publishedRate('gpu-flops-per-usd-epoch-ml')?.annualChange).toBeCloseTo(-0.2846, 4);
   });
   it('every rate has an https source and a low <= central <= high ordering', () => {
     for (const r of PUBLISHED_RATES) {
@@ -43,5 +43,21 @@ describe('referenceLine', () => {
     expect(referenceLine(-0.2, { year: 2026, priceUsd: 0 }, 2030)).toEqual([]);
     expect(referenceLine(-0.2, { year: 2026, priceUsd: 10 }, 2025)).toEqual([]);
     expect(referenceLine(Number.NaN, { year: 2026, priceUsd: 10 }, 2030)).toEqual([]);
+  });
+});
+
+describe('unknown published rate ids', () => {
+  it('are undefined, and a projection asked for one uses the fitted rate and says so', async () => {
+    const { projectRigCost } = await import('../../../src/core/projection/project');
+    expect(publishedRate('no-such-rate')).toBeUndefined();
+    const history = ['2024-01-31', '2024-06-30', '2025-01-31', '2025-06-30'].map((date, i) => ({
+      date,
+      priceUsd: 20_000 * 0.9 ** i,
+    }));
+    // A rate id from an old share link that is no longer in the list.
+    const rate = { kind: 'published', id: 'no-such-rate' } as unknown as { kind: 'fitted' };
+    const p = projectRigCost(history, { rate });
+    expect(p.fit?.rate).toEqual({ kind: 'fitted' });
+    expect(p.assumptions.map((a) => a.id)).toContain('projection-rate-unknown');
   });
 });

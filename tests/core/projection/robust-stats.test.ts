@@ -49,6 +49,7 @@ describe('time helpers', () => {
   it('converts dates to fractional years and back', () => {
     expect(isoDateToYear('2024-01-01')).toBe(2024);
     expect(isoDateToYear('not a date')).toBeNull();
+    expect(isoDateToYear('2024-02-30')).toBeNull();
     expect(yearToIsoDate(isoDateToYear('2031-08-17') as number)).toBe('2031-08-17');
     expect(monthEnd('2024-02')).toBe('2024-02-29');
     expect(monthsBetween('2023-11', '2024-02')).toEqual(['2023-11', '2023-12', '2024-01', '2024-02']);
