@@ -36,6 +36,9 @@ export interface DateWindow {
 // https://particle.news/story/trendforce-lifts-dram-q4-price-outlook-as-ddr5-profit-seen-topping-hbm3e-in-2026);
 // 4Q25 contract prices in the end rose 45-50% QoQ and 1Q26 was forecast at +90-95% (TrendForce via
 // https://evertiq.com/news/2026-02-26-price-rally-lifts-4q25-dram-revenue-294-qoq).
+// The dataset agrees: data/series/dramexchange-ddr5-chip-spot.json rises from $3.06/GB (2025-09-15) to
+// $4.34 (2025-10-15) and $11.89 (2025-11-15); data/series/ddr5-udimm-retail.json is ~$3-4/GB through
+// 2025-09-20 and $8.12 by 2025-11-13.
 // End: none yet. No source in the dataset shows prices falling back as of its latest points, so the
 // window stays open; a user who expects a return to trend excludes everything from the start date on.
 export const DRAM_SPIKE_WINDOW: DateWindow = { from: '2025-09-01' };
