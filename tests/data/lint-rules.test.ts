@@ -369,6 +369,28 @@ const BAD: Record<string, (Sample & { path: string; severity?: string })[]> = {
       path: '$.id',
     },
   ],
+  'explained-values': [
+    {
+      name: 'a bundle price with no note',
+      files: () => [pr({ ...gpuPrices(), observations: [{ ...gpuPrices().observations[1], quantity: 2 }] })],
+      path: '$.observations[0].note',
+    },
+    {
+      name: 'a converted price with no note',
+      files: () => [
+        pr({
+          ...gpuPrices(),
+          observations: [{ ...gpuPrices().observations[1], original: { amount: 1400, currency: 'EUR' } }],
+        }),
+      ],
+      path: '$.observations[0].note',
+    },
+    {
+      name: 'a usable share with no source',
+      files: () => [hw({ ...mac(), memory: { ...mac().memory, acceleratorUsableGiB: 144 } })],
+      path: '$.memory.acceleratorUsableSource',
+    },
+  ],
   'kind-fields': [
     {
       name: 'a gpu without bandwidth',
@@ -405,6 +427,12 @@ const BAD: Record<string, (Sample & { path: string; severity?: string })[]> = {
 
 /** Near misses: samples close to a bad one that the rule must accept. */
 const GOOD_EDGE: Record<string, Sample[]> = {
+  'explained-values': [
+    {
+      name: 'a bundle price with a note',
+      files: () => [pr({ ...gpuPrices(), observations: [{ ...gpuPrices().observations[0], quantity: 2 }] })],
+    },
+  ],
   'append-only': [
     {
       name: 'an appended observation and an improved note',

@@ -5,6 +5,7 @@ import { appendOnlyRule } from './rules/append-only';
 import { canonicalFormatRule } from './rules/canonical-format';
 import { datesRule } from './rules/dates';
 import { duplicateObservationsRule } from './rules/duplicate-observations';
+import { explainedValuesRule } from './rules/explained-values';
 import { farFromMsrpRule } from './rules/far-from-msrp';
 import { fp8SourceRule } from './rules/fp8-source';
 import { httpsSourcesRule } from './rules/https-sources';
@@ -31,6 +32,7 @@ export const LINT_RULES: readonly LintRule[] = [
   farFromMsrpRule,
   fp8SourceRule,
   kindFieldsRule,
+  explainedValuesRule,
   appendOnlyRule,
 ];
 
