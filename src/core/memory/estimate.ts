@@ -233,7 +233,8 @@ function assumptions(
     .join(', ');
   if (
     format.kind === 'gguf' ||
-    (engine === 'llama.cpp' && (format.id === 'bf16' || format.id === 'fp16' || format.id === 'mxfp4'))
+    (engine === 'llama.cpp' &&
+      (format.id === 'bf16' || format.id === 'fp16' || (format.id === 'mxfp4' && model.moe !== null)))
   ) {
     out.push({
       id: 'gguf-mix',

@@ -85,6 +85,18 @@ function categoryOf(name: string): Category {
   return 'other';
 }
 
+const categoryCache = new WeakMap<ModelSpec, Category[]>();
+
+/** Categories of a model's tensors, computed once per model (the name tests dominate the mix's cost). */
+function categoriesOf(model: ModelSpec): Category[] {
+  let c = categoryCache.get(model);
+  if (!c) {
+    c = model.tensors.map((t) => categoryOf(t.name));
+    categoryCache.set(model, c);
+  }
+  return c;
+}
+
 const isAttnVLike = (c: Category) => c === 'attn_v' || c === 'attn_qkv' || c === 'attn_kv_b';
 
 /** use_more_bits in llama-quant.cpp (C integer division). */
@@ -125,8 +137,9 @@ export function ggufTensorTypes(
   const tied = model.tiedEmbeddings;
   const nLayer = model.numLayers;
 
+  const categories = categoriesOf(model);
   let nAttnV = 0;
-  for (const t of model.tensors) if (isAttnVLike(categoryOf(t.name))) nAttnV++;
+  for (const c of categories) if (isAttnVLike(c)) nAttnV++;
   let iAttnV = 0;
   let iFfnDown = 0;
 
@@ -137,7 +150,7 @@ export function ggufTensorTypes(
       out[i] = t.oneD || t.role === 'router' || t.role === 'norm' || t.role === 'bias' ? 'f32' : sourceType;
       continue;
     }
-    const cat = categoryOf(t.name);
+    const cat = categories[i] as Category;
     // For MoE models layer_info parses the layer from the tensor name; for dense ones it is the running
     // counter, which equals the layer index because tensors are sorted by layer.
     const layerOf = () => (nExpert > 1 ? t.layer : iFfnDown);

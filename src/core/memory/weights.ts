@@ -91,16 +91,18 @@ export function weightSummary(model: ModelSpec, format: WeightFormatInfo, engine
 
 /** Which GGUF mix applies, if any: the GGUF formats, and on llama.cpp also the 16-bit and MXFP4 formats
  *  (converted by convert_hf_to_gguf.py / llama-quantize MXFP4_MOE). */
-function mixFor(format: WeightFormatInfo, engine: EngineId): GgufMix | 'f16' | 'bf16' | null {
+function mixFor(format: WeightFormatInfo, engine: EngineId, isMoe: boolean): GgufMix | 'f16' | 'bf16' | null {
   if (format.kind === 'gguf' && format.mix) return format.mix;
   if (engine !== 'llama.cpp') return null;
   if (format.id === 'bf16' || format.id === 'fp16') return format.id === 'bf16' ? 'bf16' : 'f16';
-  if (format.id === 'mxfp4') return 'mxfp4_moe';
+  // llama-quantize MXFP4_MOE only puts 3-D expert tensors in MXFP4 (a dense model would stay Q8_0), so a
+  // dense model keeps the safetensors MXFP4 layout.
+  if (format.id === 'mxfp4') return isMoe ? 'mxfp4_moe' : null;
   return null;
 }
 
 function computeWeightSummary(model: ModelSpec, format: WeightFormatInfo, engine: EngineId): WeightSummary {
-  const mix = mixFor(format, engine);
+  const mix = mixFor(format, engine, model.moe !== null);
   const tensors = model.tensors;
   const bytes = new Float64Array(tensors.length);
   const typeCounts: Partial<Record<string, number>> = {};

@@ -1,0 +1,137 @@
+import { describe, expect, it } from 'vitest';
+import {
+  ENGINES,
+  EstimateOptionsError,
+  estimateMemory,
+  KV_CACHE_FORMATS,
+  modelFromHfConfig,
+  safeEstimateMemory,
+  WEIGHT_FORMATS,
+} from '../../../src/core/index';
+import { GPT_OSS_20B, LLAMA_31_8B, loadPreset } from './helpers';
+
+const llama = modelFromHfConfig(LLAMA_31_8B);
+const ok = { weightFormat: 'q4_k_m', kvCacheFormat: 'f16', contextTokens: 8192, batch: 1 };
+
+describe('closed lists', () => {
+  it('offers exactly the weight formats of the contract', () => {
+    expect(WEIGHT_FORMATS.map((f) => f.id)).toEqual([
+      'bf16',
+      'fp16',
+      'fp8',
+      'int8',
+      'int4',
+      'mxfp4',
+      'nvfp4',
+      'q8_0',
+      'q6_k',
+      'q5_k_m',
+      'q5_k_s',
+      'q4_k_m',
+      'q4_k_s',
+      'q4_0',
+      'q3_k_l',
+      'q3_k_m',
+      'q3_k_s',
+      'q2_k',
+      'iq4_xs',
+      'iq4_nl',
+      'iq3_m',
+      'iq3_xxs',
+      'iq2_m',
+      'iq2_xxs',
+      'iq1_m',
+      'iq1_s',
+    ]);
+    expect(KV_CACHE_FORMATS.map((f) => f.id)).toEqual(['f16', 'bf16', 'fp8', 'q8_0', 'q4_0']);
+    expect(ENGINES.map((e) => e.id)).toEqual(['llama.cpp', 'vllm']);
+    for (const f of WEIGHT_FORMATS) expect(f.nominalBitsPerWeight).toBeGreaterThan(1);
+  });
+});
+
+describe('estimateMemory', () => {
+  it('total = weights + kvCache + overhead, inside its range, with sourced assumptions', () => {
+    for (const engine of ['llama.cpp', 'vllm']) {
+      const e = estimateMemory(llama, { ...ok, kvCacheFormat: 'bf16', engine });
+      expect(e.total).toBeCloseTo(e.weights + e.kvCache + e.overhead, 3);
+      expect(e.totalRange.low).toBeLessThanOrEqual(e.total);
+      expect(e.totalRange.high).toBeGreaterThanOrEqual(e.total);
+      expect(e.assumptions.length).toBeGreaterThan(3);
+      for (const a of e.assumptions) {
+        expect(a.text.length).toBeGreaterThan(10);
+        expect(a.source).toMatch(/^https:\/\//);
+      }
+    }
+  });
+
+  it('vLLM total is (weights + kv + activations + runtime) / gpu_memory_utilization 0.9', () => {
+    const e = estimateMemory(llama, { ...ok, weightFormat: 'bf16', kvCacheFormat: 'bf16', engine: 'vllm' });
+    // 10% of the total is the reserve vLLM leaves unused
+    expect(e.total * 0.1).toBeLessThan(e.overhead);
+    expect(e.weights).toBe(8_030_261_248 * 2);
+  });
+
+  it('dense models read all weights but the embedding table per token; MoE reads the active experts', () => {
+    const dense = estimateMemory(llama, ok);
+    expect(dense.routedExpertWeights).toBe(0);
+    expect(dense.activeExpertBytesPerToken).toBe(0);
+    expect(dense.activeWeightBytesPerToken).toBeLessThan(dense.weights);
+    expect(dense.activeWeightBytesPerToken).toBeGreaterThan(dense.weights * 0.9);
+    const moe = estimateMemory(modelFromHfConfig(GPT_OSS_20B), { ...ok, weightFormat: 'mxfp4' });
+    expect(moe.routedExpertWeights / moe.weights).toBeGreaterThan(0.8);
+    expect(moe.activeExpertBytesPerToken).toBeCloseTo(moe.routedExpertWeights * (4 / 32), 0);
+    expect(moe.activeWeightBytesPerToken).toBeLessThan(moe.weights / 3);
+  });
+
+  it('gpt-oss-20b in llama.cpp MXFP4_MOE: experts MXFP4, the rest Q8_0 (ggml-org GGUF is 12.1 GB)', () => {
+    // https://huggingface.co/ggml-org/gpt-oss-20b-GGUF: gpt-oss-20b-mxfp4.gguf 12.1 GB
+    const e = estimateMemory(modelFromHfConfig(GPT_OSS_20B), { ...ok, weightFormat: 'mxfp4' });
+    expect(Math.abs(e.weights / 12.1e9 - 1)).toBeLessThan(0.03);
+  });
+
+  it('DeepSeek-R1 published fp8 checkpoint: ~671B weights at 1 byte plus bf16 embeddings and block scales', () => {
+    const e = estimateMemory(modelFromHfConfig(loadPreset('deepseek-r1').config), {
+      ...ok,
+      weightFormat: 'fp8',
+      engine: 'vllm',
+    });
+    // 671B at 1 byte + 2 x 0.93B bf16 embedding/head (README_WEIGHTS.md) + one fp32 scale per 16384 weights
+    expect(e.weights / 1e9).toBeGreaterThan(672);
+    expect(e.weights / 1e9).toBeLessThan(675);
+  });
+});
+
+describe('safeEstimateMemory: typed errors instead of throws', () => {
+  const cases: [string, Record<string, unknown>, string, string][] = [
+    ['unknown weight format', { weightFormat: 'q4_k_xl' }, 'unknown-weight-format', 'weightFormat'],
+    ['unknown kv format', { kvCacheFormat: 'int2' }, 'unknown-kv-format', 'kvCacheFormat'],
+    ['unknown engine', { engine: 'ollama' }, 'unknown-engine', 'engine'],
+    ['fp8 KV on llama.cpp', { kvCacheFormat: 'fp8' }, 'kv-format-unsupported-by-engine', 'kvCacheFormat'],
+    [
+      'q4_0 KV on vLLM',
+      { kvCacheFormat: 'q4_0', engine: 'vllm' },
+      'kv-format-unsupported-by-engine',
+      'kvCacheFormat',
+    ],
+    ['zero context', { contextTokens: 0 }, 'invalid-context', 'contextTokens'],
+    ['NaN context', { contextTokens: Number.NaN }, 'invalid-context', 'contextTokens'],
+    ['infinite context', { contextTokens: Number.POSITIVE_INFINITY }, 'invalid-context', 'contextTokens'],
+    ['negative batch', { batch: -1 }, 'invalid-batch', 'batch'],
+    ['huge batch', { batch: 1e9 }, 'invalid-batch', 'batch'],
+  ];
+  it.each(cases)('%s', (_label, patch, code, field) => {
+    const r = safeEstimateMemory(llama, { ...ok, ...patch } as typeof ok);
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.error.code).toBe(code);
+      expect(r.error.field).toBe(field);
+    }
+    expect(() => estimateMemory(llama, { ...ok, ...patch } as typeof ok)).toThrow(EstimateOptionsError);
+  });
+
+  it('floors fractional context and batch', () => {
+    const a = estimateMemory(llama, { ...ok, contextTokens: 4096.7, batch: 2.9 });
+    const b = estimateMemory(llama, { ...ok, contextTokens: 4096, batch: 2 });
+    expect(a.total).toBe(b.total);
+  });
+});
