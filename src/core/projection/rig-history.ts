@@ -26,6 +26,9 @@ export interface RigCostHistoryOptions {
   /** First and last month ('YYYY-MM'); default: the months the dataset's prices cover. */
   from?: string;
   to?: string;
+  /** ISO date: no price observed after it is used, and the last month is searched as of this date rather
+   *  than its month end (a shared link then reproduces the same history later). Default: no cap. */
+  asOf?: string;
   /** A month's rig counts only if every part's price was observed within this many days before the
    *  month's end. Default STALE_PRICE_DAYS (the rig search's staleness limit). Without it a launch MSRP
    *  would be carried forward for a decade and the frontier would not move. */
@@ -35,7 +38,7 @@ export interface RigCostHistoryOptions {
 export interface RigCostPoint extends DatedPrice {
   /** 'YYYY-MM'. */
   month: string;
-  /** The month's last day (the asOf of the search). */
+  /** The month's last day, or the asOf cap in the last month: the date the search priced the rig at. */
   date: string;
   priceUsd: number;
   rigId: string;
@@ -107,6 +110,7 @@ const monthCache = new WeakMap<Dataset, Map<string, RigCostPoint | null>>();
 function searchMonth(
   dataset: Dataset,
   month: string,
+  asOf: string,
   targetBytes: number,
   requireFp8: boolean,
   minBandwidthGBps: number | undefined,
@@ -114,7 +118,6 @@ function searchMonth(
   maxAgeDays: number,
   rigKinds: readonly RigKind[] | undefined,
 ): RigCostPoint | null {
-  const asOf = monthEnd(month);
   // Hide prices older than the limit from the search itself (not only from its answer): otherwise the
   // search settles each platform on its cheapest, stale, DIMM or GPU price and a fresh alternative is
   // never enumerated.
@@ -180,7 +183,13 @@ export function rigCostHistory(dataset: Dataset, options: RigCostHistoryOptions 
   };
   if (range === null) return empty;
   const from = options.from !== undefined && options.from > range[0] ? options.from : range[0];
-  const to = options.to !== undefined && options.to < range[1] ? options.to : range[1];
+  // Month keys compare as strings; the earliest of the dataset's end, the asOf cap and `to` ends the range.
+  const ends = [
+    range[1],
+    options.asOf !== undefined ? monthOf(options.asOf) : range[1],
+    options.to ?? range[1],
+  ];
+  const to = ends.sort()[0] as string;
   const months = monthsBetween(from, to);
   let cache = monthCache.get(dataset);
   if (!cache) {
@@ -188,15 +197,16 @@ export function rigCostHistory(dataset: Dataset, options: RigCostHistoryOptions 
     monthCache.set(dataset, cache);
   }
   const keyBase = `${targetBytes}|${requireFp8}|${minBandwidthGBps ?? ''}|${conditions.join(',')}|${maxAgeDays}|${rigKinds?.join(',') ?? '*'}|`;
-  const historyKey = `${keyBase}${from}|${to}`;
+  const historyKey = `${keyBase}${from}|${to}|${options.asOf ?? ''}`;
   const known = historyCache.get(dataset)?.get(historyKey);
   if (known) return known;
   const points: RigCostPoint[] = [];
   const dates = observationDates(dataset);
   let previous = null as { asOf: string; cutoff: string; point: RigCostPoint | null } | null;
   for (const month of months) {
-    const key = keyBase + month;
-    const asOf = monthEnd(month);
+    const end = monthEnd(month);
+    const asOf = options.asOf !== undefined && options.asOf < end ? options.asOf : end;
+    const key = keyBase + asOf;
     const cutoff = cutoffDate(asOf, maxAgeDays);
     let point = cache.get(key);
     if (point === undefined) {
@@ -212,6 +222,7 @@ export function rigCostHistory(dataset: Dataset, options: RigCostHistoryOptions 
           : searchMonth(
               dataset,
               month,
+              asOf,
               targetBytes,
               requireFp8,
               minBandwidthGBps,

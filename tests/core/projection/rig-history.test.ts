@@ -66,6 +66,15 @@ describe('rigCostHistory', () => {
     expect(h.monthsWithoutRig).toBe(3);
   });
 
+  it('an asOf cap ends the history at that date and ignores later prices in its month', () => {
+    const h = rigCostHistory(dataset, { targetBytes: 512 * GIB, asOf: '2024-02-05' });
+    expect(h.lastMonth).toBe('2024-02');
+    expect(h.points.map((p) => [p.date, p.priceUsd])).toEqual([
+      ['2024-01-31', 20_000],
+      ['2024-02-05', 20_000],
+    ]);
+  });
+
   it('requires native fp8 when asked', () => {
     const h = rigCostHistory(dataset, { targetBytes: 512 * GIB, requireFp8: true });
     expect(h.points[0]?.rigId).toContain('box-b');
