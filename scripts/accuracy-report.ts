@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { estimateMemory, modelFromHfConfig, type ModelSpec } from '../src/core/index';
+import { countParameters, estimateMemory, type ModelSpec, modelFromHfConfig } from '../src/core/index';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -71,3 +71,46 @@ const within3 = all.filter((x) => x <= 0.03).length;
 console.log(
   `all     ${String(all.length).padStart(3)}  median ${pct(all[Math.floor(all.length / 2)] ?? 0)}, worst ${pct(all[all.length - 1] ?? 0)}, within ±3%: ${within3}/${all.length}`,
 );
+
+// Parameter counts (tests/golden/safetensors-sizes.json) and engine-logged KV sizes (kv-sizes.json).
+interface GoldenParams {
+  model: string;
+  params: number;
+  kind: 'total' | 'active';
+}
+const paramCases = JSON.parse(
+  readFileSync(join(root, 'tests/golden/safetensors-sizes.json'), 'utf8'),
+) as GoldenParams[];
+console.log(`\nParameter counts vs published (${paramCases.length} cases)`);
+for (const c of paramCases) {
+  const m = model(c.model);
+  const p = countParameters(m);
+  const emb = m.tensors.find((t) => t.role === 'embedding');
+  const active = c.model.startsWith('gpt-oss') && emb ? p.active - emb.ne0 * emb.ne1 : p.active;
+  const ours = c.kind === 'total' ? p.total : active;
+  console.log(
+    `${c.model.padEnd(18)} ${c.kind.padEnd(6)} published ${(c.params / 1e9).toFixed(3).padStart(9)}B  model ${(ours / 1e9).toFixed(3).padStart(9)}B  ${pct((ours - c.params) / c.params).padStart(7)}`,
+  );
+}
+
+interface GoldenKv {
+  model: string;
+  engine: string;
+  contextTokens: number;
+  kvCacheFormat: string;
+  kvBytes: number;
+}
+const kvCases = JSON.parse(readFileSync(join(root, 'tests/golden/kv-sizes.json'), 'utf8')) as GoldenKv[];
+console.log(`\nKV cache vs engine logs (${kvCases.length} cases)`);
+for (const c of kvCases) {
+  const e = estimateMemory(model(c.model), {
+    weightFormat: 'q4_k_m',
+    kvCacheFormat: c.kvCacheFormat,
+    contextTokens: c.contextTokens,
+    batch: 1,
+    engine: c.engine === 'vllm' ? 'vllm' : 'llama.cpp',
+  });
+  console.log(
+    `${c.model} ${c.engine} ${c.kvCacheFormat} @${c.contextTokens}: logged ${(c.kvBytes / 2 ** 20).toFixed(2)} MiB, model ${(e.kvCache / 2 ** 20).toFixed(3)} MiB`,
+  );
+}

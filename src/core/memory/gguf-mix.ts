@@ -116,8 +116,9 @@ export interface MixOptions {
 
 /**
  * The ggml type of every tensor of `model` under `mix`, in model.tensors order. Non-quantizable tensors keep
- * their converted type: f32 for 1-D tensors, norms, biases and the router (convert_hf_to_gguf.py "Some
- * tensor types are always in float32"), `sourceType` (bf16 as converted) otherwise.
+ * their converted type: f32 for 1-D tensors, norms, anything not named '.weight' (biases) and the router
+ * (convert_hf_to_gguf.py "Some tensor types are always in float32"), `sourceType` (bf16 as converted)
+ * otherwise.
  */
 export function ggufTensorTypes(
   model: ModelSpec,
@@ -147,7 +148,10 @@ export function ggufTensorTypes(
   for (let i = 0; i < model.tensors.length; i++) {
     const t = model.tensors[i] as TensorSpec;
     if (!t.quantizable) {
-      out[i] = t.oneD || t.role === 'router' || t.role === 'norm' || t.role === 'bias' ? 'f32' : sourceType;
+      out[i] =
+        t.oneD || !t.name.endsWith('.weight') || t.role === 'router' || t.role === 'norm'
+          ? 'f32'
+          : sourceType;
       continue;
     }
     const cat = categories[i] as Category;

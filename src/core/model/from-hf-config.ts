@@ -408,9 +408,10 @@ function addMoeFfn(list: TensorList, l: number, arch: Architecture, hidden: numb
   list.add(l, 'ffn_up_exps.weight', 'routed_expert', hidden, ff, e);
   list.add(l, 'ffn_down_exps.weight', 'routed_expert', ff, hidden, e);
   if (arch === 'gpt_oss') {
-    list.add(l, 'ffn_gate_exps.bias', 'bias', ff, e);
-    list.add(l, 'ffn_up_exps.bias', 'bias', ff, e);
-    list.add(l, 'ffn_down_exps.bias', 'bias', hidden, e);
+    // Per-expert biases: routed like the expert weights (llama.cpp's -ot "exps=CPU" moves them too).
+    list.add(l, 'ffn_gate_exps.bias', 'routed_expert', ff, e);
+    list.add(l, 'ffn_up_exps.bias', 'routed_expert', ff, e);
+    list.add(l, 'ffn_down_exps.bias', 'routed_expert', hidden, e);
   }
   if (moe.sharedIntermediateSize > 0) {
     const s = moe.sharedIntermediateSize;
