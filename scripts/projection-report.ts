@@ -84,7 +84,24 @@ for (const s of scenarios) {
   );
 }
 
+console.log('\n## The same frontier under published rates (anchored on the frontier, spike included)\n');
+const fixedRates = ['dram-since-2010', 'gpu-flops-per-usd-epoch', 'dram-mccallum-1957-2020'] as const;
+console.log(`| target | fp8 | threshold | ${fixedRates.join(' | ')} |`);
+console.log(`|---|---|---|${fixedRates.map(() => '---').join('|')}|`);
+for (const s of scenarios) {
+  const h = rigCostHistory(dataset, { targetBytes: s.targetGiB * GIB, requireFp8: s.requireFp8 });
+  for (const thresholdUsd of [3000, 5000]) {
+    const cells = fixedRates.map((id) =>
+      describe(projectRigCost(h.points, { thresholdUsd, rate: { kind: 'published', id } })),
+    );
+    console.log(
+      `| ${s.targetGiB} GiB | ${s.requireFp8 ? 'native fp8' : 'any'} | ${usd(thresholdUsd)} | ${cells.join(' | ')} |`,
+    );
+  }
+}
+
 console.log('\n## Which rig kind gets there first ($3,000, fitted rate, all data)\n');
+const summaries: string[] = [];
 console.log('| target | fp8 | rig kind | months with a rig | latest | fitted rate | $3,000 |');
 console.log('|---|---|---|---|---|---|---|');
 for (const s of scenarios) {
@@ -105,7 +122,17 @@ for (const s of scenarios) {
   }
   rows.sort((a, b) => a.year - b.year);
   for (const r of rows) console.log(r.line);
+  const first = rows[0];
+  summaries.push(
+    `${s.targetGiB} GiB, ${s.requireFp8 ? 'native fp8' : 'any fp8'}: ` +
+      (first === undefined
+        ? 'no rig kind has a frontier'
+        : Number.isFinite(first.year)
+          ? `${first.kind} gets there first`
+          : 'no rig kind reaches $3,000 by 2036 on its own fitted trend'),
+  );
 }
+console.log(`\n${summaries.map((l) => `- ${l}`).join('\n')}`);
 
 function rigCostHistoryForKind(targetGiB: number, requireFp8: boolean, kind: RigKind): RigCostHistory {
   return rigCostHistory(dataset, { targetBytes: targetGiB * GIB, requireFp8, rigKinds: [kind] });

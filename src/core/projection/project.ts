@@ -50,6 +50,8 @@ export const MAX_THRESHOLD_USD = 10_000;
 export const DEFAULT_HORIZON_YEAR = 2036;
 /** Distinct dates needed in the fit window: two fix a line, the third gives a residual spread. */
 export const MIN_FIT_POINTS = 3;
+/** A fixed (published or custom) rate starts from the median of the fit window's last this-many years. */
+export const FIXED_RATE_ANCHOR_YEARS = 1;
 /** Band percentiles of the residuals (and the matching 80% slope interval). */
 export const BAND_LOW_QUANTILE = 0.1;
 export const BAND_HIGH_QUANTILE = 0.9;
@@ -104,7 +106,7 @@ export interface TrendFit {
   /** 10th and 90th percentile of log residuals around the central line. */
   residualLowLog: number;
   residualHighLog: number;
-  /** The points the line was fitted to (or anchored on, for a fixed rate). */
+  /** The points in the fit window (a fixed rate is anchored on those of its last year). */
   pointsUsed: number;
   firstDate: string;
   lastDate: string;
@@ -290,10 +292,15 @@ export function projectRigCost(
 
   // Each candidate slope b is anchored on the data: offset = a quantile of y - b x. The central line
   // uses the median; the band edges the 10th / 90th percentiles, over the slope's range.
+  // A fitted line is anchored on the whole window. A fixed rate is anchored on the window's last
+  // FIXED_RATE_ANCHOR_YEARS: "from today's prices at this rate", not from the level of years ago (a rate
+  // that ignores a recent rise would otherwise start far below the latest prices).
+  const lastX = xs[xs.length - 1] as number;
+  const anchorIdx = xs.flatMap((x, i) => (!fixed || x >= lastX - FIXED_RATE_ANCHOR_YEARS ? [i] : []));
   const anchored = (b: number, q: number): LogLine => ({
     slope: b,
     offset: quantile(
-      ys.map((y, i) => y - b * (xs[i] as number)),
+      anchorIdx.map((i) => (ys[i] as number) - b * (xs[i] as number)),
       q,
     ) as number,
   });
@@ -301,7 +308,9 @@ export function projectRigCost(
   const candidateSlopes = [...new Set([slopes.low, slopes.slope, slopes.high])];
   const lowLines = candidateSlopes.map((b) => anchored(b, BAND_LOW_QUANTILE));
   const highLines = candidateSlopes.map((b) => anchored(b, BAND_HIGH_QUANTILE));
-  const residuals = ys.map((y, i) => y - central.offset - central.slope * (xs[i] as number));
+  const residuals = anchorIdx.map(
+    (i) => (ys[i] as number) - central.offset - central.slope * (xs[i] as number),
+  );
 
   const logThreshold = Math.log(thresholdUsd);
   const tEnd = horizonYear + 1;

@@ -285,3 +285,28 @@ describe('fitAnnualChange', () => {
     expect(fitAnnualChange(late, 2030, 2031)).toBeNull();
   });
 });
+
+describe('fixed rates start from recent prices', () => {
+  it('anchors a custom rate on the median of the last year of the window, not the whole window', () => {
+    // Two years at $20,000, then a year at $40,000: a flat custom rate stays at $40,000.
+    const history: DatedPrice[] = [];
+    for (let i = 0; i < 36; i++) {
+      const y = 2023 + Math.floor(i / 12);
+      history.push({
+        date: `${y}-${String((i % 12) + 1).padStart(2, '0')}-28`,
+        priceUsd: i < 24 ? 20_000 : 40_000,
+      });
+    }
+    const flat = projectRigCost(history, { rate: { kind: 'custom', annualDeclinePct: 0 } });
+    const future = flat.line[flat.line.length - 1];
+    expect(future?.centralUsd).toBeCloseTo(40_000, 6);
+    expect(flat.outcome.kind).toBe('not-within-horizon');
+    // With the last year excluded (a spike window over it), the same rate starts from $20,000.
+    const excluded = projectRigCost(history, {
+      rate: { kind: 'custom', annualDeclinePct: 0 },
+      excludeSpike: true,
+      spikeWindow: { from: '2025-01-01' },
+    });
+    expect(excluded.line[excluded.line.length - 1]?.centralUsd).toBeCloseTo(20_000, 6);
+  });
+});
