@@ -297,6 +297,13 @@ function assumptions(
       text: `llama.cpp pads the context to a multiple of ${LLAMA_CPP_CTX_PAD} per sequence (${cells} cells), one cache stream per parallel sequence.`,
       source: CONTEXT_URL,
     });
+    if (kvFormat.blockValues > 1) {
+      out.push({
+        id: 'llama-quantized-v',
+        text: `A ${kvFormat.id} V cache needs flash attention (-fa), assumed on (llama.cpp refuses a quantized V cache without it).`,
+        source: CONTEXT_URL,
+      });
+    }
     const honoured = windowed.filter((l) => l.windowInLlamaCpp);
     if (honoured.length > 0) {
       out.push({
