@@ -6,11 +6,13 @@
 // Sen 1968); the intercept is the median of y - slope * x. It tolerates up to ~29% of arbitrary outliers
 // (breakdown point 1 - 1/sqrt(2)), which matters for hand-collected prices: a mistyped or clearance
 // price moves a least-squares fit, not this one.
-// Slope interval: Sen (1968), as written out in R. O. Gilbert, "Statistical Methods for Environmental
-// Pollution Monitoring" (1987), section 16.5 (https://www.osti.gov/biblio/7037501): with N ordered pair
-// slopes and Var(S) = [n(n-1)(2n+5) - sum_p t_p(t_p-1)(2t_p+5)] / 18 (t_p = size of the p-th group of
-// tied y values), C = z * sqrt(Var(S)), M1 = (N - C) / 2 and M2 = (N + C) / 2; the lower limit is the
-// M1-th smallest slope and the upper limit the (M2 + 1)-th.
+// Slope interval: Sen (1968), eq. 2.6, as scipy.stats.theilslopes computes it
+// (scipy/stats/_stats_mstats_common.py): with N ordered pair slopes, n points and
+// Var = [n(n-1)(2n+5) - sum_x t(t-1)(2t+5) - sum_y t(t-1)(2t+5)] / 18 (t = size of each group of tied x,
+// resp. tied y, values), the bounds are the slopes at 0-based ranks round((N - z*sqrt(Var))/2) - 1 and
+// round((N + z*sqrt(Var))/2), rounding half to even like NumPy. The same interval is written out in
+// R. O. Gilbert, "Statistical Methods for Environmental Pollution Monitoring" (1987), section 16.5.
+// Tests pin results to scipy's output on the same data.
 
 /** Standard normal quantile at 0.9: the two-sided 80% interval, matching the 10th/90th percentile band.
  *  Value of Phi^-1(0.9) from any normal table, e.g. NIST/SEMATECH e-Handbook, table 1.3.6.7.1
@@ -38,14 +40,18 @@ export function median(values: readonly number[]): number | null {
   return quantile(values, 0.5);
 }
 
-/** 1-based rank r (possibly fractional) into an ascending-sorted array, clamped to its ends. */
-function atRank(sorted: Float64Array, rank: number): number {
-  const n = sorted.length;
-  const r = Math.min(n, Math.max(1, rank));
-  const lo = Math.floor(r);
-  const a = sorted[lo - 1] as number;
-  const b = sorted[Math.min(n, lo + 1) - 1] as number;
-  return a + (r - lo) * (b - a);
+/** Round half to even, as numpy.round does (2.5 -> 2, 3.5 -> 4). */
+function roundHalfEven(v: number): number {
+  const r = Math.round(v);
+  return Math.abs(v % 1) === 0.5 && r % 2 !== 0 ? r - 1 : r;
+}
+
+function tieTerm(values: readonly number[]): number {
+  const counts = new Map<number, number>();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  let sum = 0;
+  for (const t of counts.values()) sum += t * (t - 1) * (2 * t + 5);
+  return sum;
 }
 
 export interface TheilSenFit {
@@ -89,20 +95,18 @@ export function theilSen(
   for (let i = 0; i < n; i++) residualsAtSlope.push((ys[i] as number) - slope * (xs[i] as number));
   const intercept = median(residualsAtSlope) as number;
 
-  // Tie correction of Var(S) for groups of equal y (common: a price carried over several months).
-  const counts = new Map<number, number>();
-  for (let i = 0; i < n; i++) counts.set(ys[i] as number, (counts.get(ys[i] as number) ?? 0) + 1);
-  let ties = 0;
-  for (const t of counts.values()) ties += t * (t - 1) * (2 * t + 5);
-  const varS = Math.max(0, (n * (n - 1) * (2 * n + 5) - ties) / 18);
+  // Ties in y are common (a price carried over several months); ties in x are points on the same date.
+  const xsUsed = Array.from({ length: n }, (_, i) => xs[i] as number);
+  const ysUsed = Array.from({ length: n }, (_, i) => ys[i] as number);
+  const varS = Math.max(0, (n * (n - 1) * (2 * n + 5) - tieTerm(xsUsed) - tieTerm(ysUsed)) / 18);
   const c = z * Math.sqrt(varS);
-  const m1 = (pairs - c) / 2;
-  const m2 = (pairs + c) / 2;
+  const lowIndex = Math.max(roundHalfEven((pairs - c) / 2) - 1, 0);
+  const highIndex = Math.min(roundHalfEven((pairs + c) / 2), pairs - 1);
   return {
     slope,
     intercept,
-    slopeLow: Math.min(slope, atRank(slopes, m1)),
-    slopeHigh: Math.max(slope, atRank(slopes, m2 + 1)),
+    slopeLow: Math.min(slope, slopes[lowIndex] as number),
+    slopeHigh: Math.max(slope, slopes[highIndex] as number),
     n,
     pairs,
   };
