@@ -50,103 +50,129 @@ function finite(e: MemoryEstimate): boolean {
   return nums.every((x) => Number.isFinite(x) && x >= 0);
 }
 
+// Each property loops over every preset; generous timeouts keep a loaded CI machine from failing them.
+const SLOW = 30_000;
+
 describe('memory invariants (seeded)', () => {
-  it('more context never needs less memory', () => {
-    const rand = prng(20261125);
-    for (let i = 0; i < 300; i++) {
-      const [id, m] = pick(rand, models);
-      const [engine, kvs] = pick(rand, ENGINE_KV);
-      const opts = {
-        weightFormat: pick(rand, formatIds),
-        kvCacheFormat: pick(rand, kvs),
-        batch: 1 + Math.floor(rand() * 8),
-        engine,
-      };
-      const a = 1 + Math.floor(rand() * 200_000);
-      const b = a + 1 + Math.floor(rand() * 100_000);
-      const ea = estimateMemory(m, { ...opts, contextTokens: a });
-      const eb = estimateMemory(m, { ...opts, contextTokens: b });
-      expect(eb.kvCache, `${id} ${JSON.stringify(opts)} ${a}->${b}`).toBeGreaterThanOrEqual(ea.kvCache);
-      expect(eb.total).toBeGreaterThanOrEqual(ea.total);
-      expect(finite(ea) && finite(eb)).toBe(true);
-    }
-  });
+  it(
+    'more context never needs less memory',
+    () => {
+      const rand = prng(20261125);
+      for (let i = 0; i < 300; i++) {
+        const [id, m] = pick(rand, models);
+        const [engine, kvs] = pick(rand, ENGINE_KV);
+        const opts = {
+          weightFormat: pick(rand, formatIds),
+          kvCacheFormat: pick(rand, kvs),
+          batch: 1 + Math.floor(rand() * 8),
+          engine,
+        };
+        const a = 1 + Math.floor(rand() * 200_000);
+        const b = a + 1 + Math.floor(rand() * 100_000);
+        const ea = estimateMemory(m, { ...opts, contextTokens: a });
+        const eb = estimateMemory(m, { ...opts, contextTokens: b });
+        expect(eb.kvCache, `${id} ${JSON.stringify(opts)} ${a}->${b}`).toBeGreaterThanOrEqual(ea.kvCache);
+        expect(eb.total).toBeGreaterThanOrEqual(ea.total);
+        expect(finite(ea) && finite(eb)).toBe(true);
+      }
+    },
+    SLOW,
+  );
 
-  it('more concurrent sequences never need less memory', () => {
-    const rand = prng(7);
-    for (let i = 0; i < 300; i++) {
-      const [id, m] = pick(rand, models);
-      const [engine, kvs] = pick(rand, ENGINE_KV);
-      const opts = {
-        weightFormat: pick(rand, formatIds),
-        kvCacheFormat: pick(rand, kvs),
-        contextTokens: 1 + Math.floor(rand() * 65_536),
-        engine,
-      };
-      const a = 1 + Math.floor(rand() * 16);
-      const b = a + 1 + Math.floor(rand() * 16);
-      const ea = estimateMemory(m, { ...opts, batch: a });
-      const eb = estimateMemory(m, { ...opts, batch: b });
-      expect(eb.kvCache, `${id} ${JSON.stringify(opts)} batch ${a}->${b}`).toBeGreaterThanOrEqual(ea.kvCache);
-      expect(eb.total).toBeGreaterThanOrEqual(ea.total);
-    }
-  });
+  it(
+    'more concurrent sequences never need less memory',
+    () => {
+      const rand = prng(7);
+      for (let i = 0; i < 300; i++) {
+        const [id, m] = pick(rand, models);
+        const [engine, kvs] = pick(rand, ENGINE_KV);
+        const opts = {
+          weightFormat: pick(rand, formatIds),
+          kvCacheFormat: pick(rand, kvs),
+          contextTokens: 1 + Math.floor(rand() * 65_536),
+          engine,
+        };
+        const a = 1 + Math.floor(rand() * 16);
+        const b = a + 1 + Math.floor(rand() * 16);
+        const ea = estimateMemory(m, { ...opts, batch: a });
+        const eb = estimateMemory(m, { ...opts, batch: b });
+        expect(eb.kvCache, `${id} ${JSON.stringify(opts)} batch ${a}->${b}`).toBeGreaterThanOrEqual(
+          ea.kvCache,
+        );
+        expect(eb.total).toBeGreaterThanOrEqual(ea.total);
+      }
+    },
+    SLOW,
+  );
 
-  it('more bits per weight never need less memory (every preset, both engines)', () => {
-    for (const [id, m] of models) {
-      for (const [engine, kvs] of ENGINE_KV) {
-        for (const chain of BIT_CHAINS) {
-          let prev = 0;
-          for (const f of chain) {
+  it(
+    'more bits per weight never need less memory (every preset, both engines)',
+    () => {
+      for (const [id, m] of models) {
+        for (const [engine, kvs] of ENGINE_KV) {
+          for (const chain of BIT_CHAINS) {
+            let prev = 0;
+            for (const f of chain) {
+              const e = estimateMemory(m, {
+                weightFormat: f,
+                kvCacheFormat: kvs[0] as string,
+                contextTokens: 4096,
+                batch: 1,
+                engine,
+              });
+              expect(e.weights, `${id} ${engine} ${f}`).toBeGreaterThanOrEqual(prev);
+              prev = e.weights;
+            }
+          }
+          // and a wider KV format never less
+          let prevKv = 0;
+          for (const kv of kvs) {
             const e = estimateMemory(m, {
-              weightFormat: f,
-              kvCacheFormat: kvs[0] as string,
+              weightFormat: 'q4_k_m',
+              kvCacheFormat: kv,
               contextTokens: 4096,
-              batch: 1,
+              batch: 2,
               engine,
             });
-            expect(e.weights, `${id} ${engine} ${f}`).toBeGreaterThanOrEqual(prev);
-            prev = e.weights;
+            expect(e.kvCache).toBeGreaterThanOrEqual(prevKv);
+            prevKv = e.kvCache;
           }
         }
-        // and a wider KV format never less
-        let prevKv = 0;
-        for (const kv of kvs) {
-          const e = estimateMemory(m, {
-            weightFormat: 'q4_k_m',
-            kvCacheFormat: kv,
-            contextTokens: 4096,
-            batch: 2,
-            engine,
-          });
-          expect(e.kvCache).toBeGreaterThanOrEqual(prevKv);
-          prevKv = e.kvCache;
-        }
       }
-    }
-  });
+    },
+    SLOW,
+  );
 
-  it('MoE memory counts every expert; active per token is a fraction; active <= total', () => {
-    for (const [id, m] of models) {
-      const p = countParameters(m);
-      expect(p.active, id).toBeLessThanOrEqual(p.total);
-      for (const f of formatIds) {
-        const e = estimateMemory(m, { weightFormat: f, kvCacheFormat: 'f16', contextTokens: 2048, batch: 1 });
-        expect(finite(e), `${id} ${f}`).toBe(true);
-        expect(e.activeWeightBytesPerToken).toBeLessThanOrEqual(e.weights);
-        expect(e.activeExpertBytesPerToken).toBeLessThanOrEqual(e.routedExpertWeights);
-        if (m.moe) {
-          const fraction = m.moe.expertsPerToken / m.moe.numExperts;
-          expect(e.routedExpertWeights).toBeGreaterThan(0);
-          expect(e.activeExpertBytesPerToken).toBeCloseTo(e.routedExpertWeights * fraction, -3);
-          // all experts are resident: weights exceed what one token reads by the unused experts
-          expect(e.weights - e.activeWeightBytesPerToken).toBeGreaterThanOrEqual(
-            e.routedExpertWeights * (1 - fraction) * 0.999,
-          );
-        } else {
-          expect(e.routedExpertWeights).toBe(0);
+  it(
+    'MoE memory counts every expert; active per token is a fraction; active <= total',
+    () => {
+      for (const [id, m] of models) {
+        const p = countParameters(m);
+        expect(p.active, id).toBeLessThanOrEqual(p.total);
+        for (const f of formatIds) {
+          const e = estimateMemory(m, {
+            weightFormat: f,
+            kvCacheFormat: 'f16',
+            contextTokens: 2048,
+            batch: 1,
+          });
+          expect(finite(e), `${id} ${f}`).toBe(true);
+          expect(e.activeWeightBytesPerToken).toBeLessThanOrEqual(e.weights);
+          expect(e.activeExpertBytesPerToken).toBeLessThanOrEqual(e.routedExpertWeights);
+          if (m.moe) {
+            const fraction = m.moe.expertsPerToken / m.moe.numExperts;
+            expect(e.routedExpertWeights).toBeGreaterThan(0);
+            expect(e.activeExpertBytesPerToken).toBeCloseTo(e.routedExpertWeights * fraction, -3);
+            // all experts are resident: weights exceed what one token reads by the unused experts
+            expect(e.weights - e.activeWeightBytesPerToken).toBeGreaterThanOrEqual(
+              e.routedExpertWeights * (1 - fraction) * 0.999,
+            );
+          } else {
+            expect(e.routedExpertWeights).toBe(0);
+          }
         }
       }
-    }
-  });
+    },
+    SLOW,
+  );
 });
