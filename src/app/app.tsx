@@ -1,5 +1,6 @@
 // The page: header with the share and theme controls, notices, the one-sentence answer, then one section
 // per question. Features do not import each other; this file composes them.
+import { ErrorBoundary } from '../components/error-boundary';
 import { Answer } from '../features/answer/answer';
 import { DataSources } from '../features/data-sources/data-sources';
 import { MemoryBreakdown } from '../features/memory-breakdown/memory-breakdown';
@@ -36,24 +37,32 @@ export function App() {
       </header>
       <main className="page">
         <Notices />
-        <Answer />
+        <ErrorBoundary part="the answer">
+          <Answer />
+        </ErrorBoundary>
         <section className="panel" aria-labelledby="h-model">
           <h2 id="h-model">1. Model and memory</h2>
           <div className="two-col">
             <div className="inputs">
-              <ModelPicker />
+              <ErrorBoundary part="the model picker">
+                <ModelPicker />
+              </ErrorBoundary>
               <WorkloadInputs />
             </div>
             <div className="outputs">
               <h3>Memory needed</h3>
-              <MemoryBreakdown />
+              <ErrorBoundary part="the memory breakdown">
+                <MemoryBreakdown />
+              </ErrorBoundary>
             </div>
           </div>
         </section>
         <section className="panel" aria-labelledby="h-rigs">
           <h2 id="h-rigs">2. The cheapest rigs that hold it</h2>
           <RigConstraints />
-          <RigTable />
+          <ErrorBoundary part="the rig table">
+            <RigTable />
+          </ErrorBoundary>
         </section>
         <section className="panel" aria-labelledby="h-projection">
           <h2 id="h-projection">3. When does a big rig cost a few thousand dollars?</h2>
@@ -62,17 +71,23 @@ export function App() {
               <ProjectionInputs />
             </div>
             <div className="outputs">
-              <Projection />
+              <ErrorBoundary part="the projection">
+                <Projection />
+              </ErrorBoundary>
             </div>
           </div>
         </section>
         <section className="panel" aria-labelledby="h-usd-per-gb">
           <h2 id="h-usd-per-gb">Memory price history ($/GB)</h2>
-          <UsdPerGbHistory />
+          <ErrorBoundary part="the $/GB history">
+            <UsdPerGbHistory />
+          </ErrorBoundary>
         </section>
         <section className="panel" aria-labelledby="h-data">
           <h2 id="h-data">Data sources</h2>
-          <DataSources />
+          <ErrorBoundary part="the data sources">
+            <DataSources />
+          </ErrorBoundary>
         </section>
       </main>
       <footer className="site-footer muted">

@@ -14,9 +14,14 @@ import type {
 // Value imports come from core submodules, not the barrel: the barrel would pull the rig search and the
 // projection into the first-paint chunk; they load with the dataset (price-engine.ts).
 import { PUBLISHED_RATES } from '../core/projection/reference-rates';
-import type { ConditionSet, RateAssumptionId } from '../scenario';
+import { countParameters, type ParameterCount } from '../core/model/count-parameters';
+import { ModelConfigError, modelFromHfConfig } from '../core/model/from-hf-config';
+import type { ModelSpec } from '../core/model/model-spec';
+import { safeEstimateMemory } from '../core/memory/estimate';
+import { type ConditionSet, CUSTOM_MODEL_ID, type EngineId, type RateAssumptionId } from '../scenario';
+import { findPreset } from './model-presets';
 import { type LoadedDataset, useDatasetState } from './dataset-resource';
-import { useAppStore } from './store';
+import { type CustomModel, useAppStore } from './store';
 
 export type Derived<T> =
   | { status: 'ok'; value: T }
@@ -43,31 +48,148 @@ function memoLast<A extends unknown[], R>(fn: (...args: A) => R): (...args: A) =
 }
 
 /** Validate a config.json with the memory model before it replaces the model in use. */
-export function checkModelConfig(config: unknown, _name: string): ConfigCheck {
-  if (typeof config !== 'object' || config === null || Array.isArray(config)) {
-    return { ok: false, message: 'A config.json must be a JSON object ({...}).' };
+export function checkModelConfig(config: unknown, name: string): ConfigCheck {
+  try {
+    modelFromHfConfig(config, name);
+    return { ok: true };
+  } catch (error) {
+    if (error instanceof ModelConfigError) return { ok: false, message: error.message };
+    return { ok: false, message: `the config could not be read (${String(error)}).` };
   }
-  return { ok: false, message: 'The memory model that reads config.json files is not available yet.' };
 }
 
 export interface ModelInUse {
   name: string;
   origin: 'preset' | 'custom';
+  spec: ModelSpec;
+  parameters: ParameterCount;
+}
+
+const specCache = new Map<string, Derived<ModelInUse>>();
+const customSpecCache = new WeakMap<CustomModel, Derived<ModelInUse>>();
+
+function buildSpec(config: unknown, name: string, origin: ModelInUse['origin']): Derived<ModelInUse> {
+  try {
+    const spec = modelFromHfConfig(config, name);
+    return { status: 'ok', value: { name, origin, spec, parameters: countParameters(spec) } };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return { status: 'error', message: `The config of ${name} could not be read: ${message}` };
+  }
+}
+
+function modelFor(modelId: string, custom: CustomModel | null): Derived<ModelInUse> {
+  if (modelId === CUSTOM_MODEL_ID) {
+    if (!custom) {
+      return {
+        status: 'unavailable',
+        reason: 'No custom config is loaded: paste, upload or fetch a config.json.',
+      };
+    }
+    let cached = customSpecCache.get(custom);
+    if (!cached) {
+      cached = buildSpec(custom.config, custom.name, 'custom');
+      customSpecCache.set(custom, cached);
+    }
+    return cached;
+  }
+  let cached = specCache.get(modelId);
+  if (!cached) {
+    const preset = findPreset(modelId);
+    cached = preset
+      ? buildSpec(preset.config, preset.name, 'preset')
+      : { status: 'error', message: `Unknown model preset "${modelId}".` };
+    specCache.set(modelId, cached);
+  }
+  return cached;
 }
 
 export function useModelInUse(): Derived<ModelInUse> {
-  return { status: 'unavailable', reason: 'The memory model (issue 2) has not landed yet.' };
+  const modelId = useAppStore((s) => s.scenario.modelId);
+  const custom = useAppStore((s) => s.customModel);
+  return modelFor(modelId, custom);
 }
+
+const computeEstimate = memoLast(
+  (
+    model: Derived<ModelInUse>,
+    weightFormat: string,
+    kvCacheFormat: string,
+    contextTokens: number,
+    batch: number,
+    engine: string,
+  ): Derived<MemoryEstimate> => {
+    if (model.status !== 'ok') return model;
+    const result = safeEstimateMemory(model.value.spec, {
+      weightFormat,
+      kvCacheFormat,
+      contextTokens,
+      batch,
+      engine,
+    });
+    return result.ok
+      ? { status: 'ok', value: result.estimate }
+      : { status: 'error', message: result.error.message };
+  },
+);
 
 export function useMemoryEstimate(): Derived<MemoryEstimate> {
-  return { status: 'unavailable', reason: 'The memory model (issue 2) has not landed yet.' };
+  const model = useModelInUse();
+  const s = useAppStore((state) => state.scenario);
+  return computeEstimate(model, s.weightFormat, s.kvCacheFormat, s.contextTokens, s.batch, s.engine);
 }
 
+const computeRigSearch = memoLast(
+  (
+    data: LoadedDataset,
+    model: Derived<ModelInUse>,
+    estimate: Derived<MemoryEstimate>,
+    batch: number,
+    engine: EngineId,
+    conditions: ConditionSet,
+    requireFp8: boolean,
+    minTokensPerSecond: number,
+    budgetUsd: number,
+    asOf: string,
+  ): Derived<RigSearchResult> => {
+    if (estimate.status !== 'ok') {
+      return { status: 'unavailable', reason: 'There is no memory estimate to search rigs for.' };
+    }
+    const request = data.engine.rigRequestFromEstimate(estimate.value, {
+      constraints: {
+        conditions: purchaseConditions(conditions),
+        requireFp8,
+        asOf,
+        ...(minTokensPerSecond > 0 ? { minTokensPerSecond } : {}),
+        ...(budgetUsd > 0 ? { maxBudgetUsd: budgetUsd } : {}),
+      },
+      batch,
+      engine,
+      ...(model.status === 'ok' ? { activeParameters: model.value.parameters.active } : {}),
+    });
+    return { status: 'ok', value: data.engine.findCheapestRigs(data.dataset, request) };
+  },
+);
+
 export function useRigSearch(): Derived<RigSearchResult> {
-  return {
-    status: 'unavailable',
-    reason: 'The rig search needs the memory model (issue 2), which has not landed yet.',
-  };
+  const data = useDatasetState();
+  const model = useModelInUse();
+  const estimate = useMemoryEstimate();
+  const s = useAppStore((state) => state.scenario);
+  if (data.status === 'loading') return { status: 'unavailable', reason: 'Loading the price dataset…' };
+  if (data.status === 'failed') return { status: 'error', message: data.message };
+  return computeRigSearch(
+    data.value,
+    model,
+    estimate,
+    s.batch,
+    s.engine,
+    s.conditions,
+    s.requireFp8,
+    s.minTokensPerSecond,
+    s.budgetUsd,
+    s.asOf,
+  );
 }
 
 function purchaseConditions(set: ConditionSet): PurchaseCondition[] {

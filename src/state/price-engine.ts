@@ -1,4 +1,11 @@
 // Everything that needs the price dataset, in one chunk loaded after first paint: the dataset itself
 // (every price with its source) and the core code that searches and projects it.
 export { dataset, datasetProblems } from '../data/dataset';
-export { findCheapestRigs, projectRigCost, referenceLine, rigCostHistory, usdPerGBHistory } from '../core';
+export {
+  findCheapestRigs,
+  projectRigCost,
+  referenceLine,
+  rigCostHistory,
+  rigRequestFromEstimate,
+  usdPerGBHistory,
+} from '../core';

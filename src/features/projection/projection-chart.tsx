@@ -39,16 +39,25 @@ function logTicks(min: number, max: number): number[] {
 }
 
 const formatYear = (y: number) => String(Math.floor(y));
-const formatAxisUsd = (v: number) => (v >= 1000 ? `$${v / 1000}k` : `$${v}`);
+const compactUsd = new Intl.NumberFormat('en-US', {
+  style: 'currency',
+  currency: 'USD',
+  notation: 'compact',
+  maximumFractionDigits: 1,
+});
+const formatAxisUsd = (v: number) => compactUsd.format(v);
 
 export default function ProjectionChart({ data }: { data: ProjectionChartData }) {
+  // The axis spans the observed prices, the threshold and the central line, not the band's far edges
+  // (which can run to absurd values a decade out); the band is clipped at the plot's edge.
   const prices = [
     data.thresholdUsd,
     ...data.history.map((p) => p.priceUsd),
-    ...data.line.flatMap((p) => [p.band[0], p.band[1], p.centralUsd]),
+    ...data.line.map((p) => p.centralUsd),
   ].filter((v) => Number.isFinite(v) && v > 0);
+  const observed = [data.thresholdUsd, ...data.history.map((p) => p.priceUsd)];
   const yMin = 10 ** Math.floor(Math.log10(Math.min(...prices)));
-  const yMax = 10 ** Math.ceil(Math.log10(Math.max(...prices)));
+  const yMax = 10 ** Math.ceil(Math.log10(Math.min(Math.max(...prices), Math.max(...observed) * 30)));
   const years = [...data.history.map((p) => p.year), ...data.line.map((p) => p.year)];
   const xMin = Math.floor(Math.min(...years));
   const xMax = Math.ceil(Math.max(...years));

@@ -1,6 +1,6 @@
 // When does the target rig reach the threshold? The outcome in words (always shown), and the chart,
 // which loads on demand so first paint does not wait for Recharts.
-import { lazy, Suspense, useMemo } from 'react';
+import { lazy, memo, Suspense, useMemo } from 'react';
 import type { CrossingEdge, ProjectionOutcome } from '../../core';
 import { formatUsd } from '../../components/format';
 import { SourceLink } from '../../components/source-link';
@@ -8,7 +8,8 @@ import { Unavailable } from '../../components/unavailable';
 import { type ProjectionView, useProjection } from '../../state/derived';
 import type { ProjectionChartData } from './projection-chart';
 
-const ProjectionChart = lazy(() => import('./projection-chart'));
+// memo: the chart re-renders only when its data changes, not on every slider move elsewhere.
+const ProjectionChart = lazy(() => import('./projection-chart').then((m) => ({ default: memo(m.default) })));
 
 function edgeText(edge: CrossingEdge): string {
   return edge.kind === 'at' ? edge.date.slice(0, 7) : `not by ${edge.horizonYear}`;

@@ -61,8 +61,8 @@ export function RigTable() {
         </tbody>
       </table>
       <p className="muted small">
-        {search.consideredCount.toLocaleString('en-US')} configurations priced. ★ = on the price/speed Pareto
-        front (no other rig is both cheaper and faster).
+        {formatNumber(search.consideredCount)} configurations priced. ★ = on the price/speed Pareto front (no
+        other rig is both cheaper and faster).
       </p>
     </div>
   );

@@ -5,7 +5,7 @@ import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, X
 export interface UsdPerGbChartSeries {
   id: string;
   label: string;
-  points: { year: number; usdPerGB: number }[];
+  points: { year: number; date: string; usdPerGB: number }[];
 }
 
 const COLORS = [

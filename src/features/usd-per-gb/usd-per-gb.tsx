@@ -1,12 +1,13 @@
 // $/GB over time for each memory class (GPU VRAM new and used, unified memory, server DDR5, DDR4), the
 // cheapest observation each month.
-import { lazy, Suspense, useMemo } from 'react';
+import { lazy, memo, Suspense, useMemo } from 'react';
 import type { UsdPerGBSeries } from '../../core';
 import { Unavailable } from '../../components/unavailable';
 import { useUsdPerGbHistory } from '../../state/derived';
 import type { UsdPerGbChartSeries } from './usd-per-gb-chart';
 
-const UsdPerGbChart = lazy(() => import('./usd-per-gb-chart'));
+// memo: the chart re-renders only when its data changes.
+const UsdPerGbChart = lazy(() => import('./usd-per-gb-chart').then((m) => ({ default: memo(m.default) })));
 
 function isoToYear(iso: string): number {
   const t = Date.parse(`${iso.slice(0, 10)}T00:00:00Z`);
@@ -16,12 +17,14 @@ function isoToYear(iso: string): number {
 }
 
 function toChart(series: UsdPerGBSeries[]): UsdPerGbChartSeries[] {
+  // The memory classes priced from the dataset's items; the published long-run series ('series' origin)
+  // span decades and dozens of sources, and would bury the classes the rig search buys from.
   return series
-    .filter((s) => s.points.length > 0)
+    .filter((s) => s.origin === 'items' && s.points.length > 0)
     .map((s) => ({
       id: s.id,
       label: s.label,
-      points: s.points.map((p) => ({ year: isoToYear(p.date), usdPerGB: p.cheapestUsdPerGB })),
+      points: s.points.map((p) => ({ year: isoToYear(p.date), date: p.date, usdPerGB: p.cheapestUsdPerGB })),
     }));
 }
 
@@ -44,16 +47,18 @@ export function UsdPerGbHistory() {
         <UsdPerGbChart series={series} />
       </Suspense>
       <figcaption className="muted small">
-        Cheapest $/GB observed each month in each class; a whole machine's price counts for unified memory.
-        Latest:{' '}
-        {series
-          .map((s) => {
+        Cheapest $/GB observed each month in each memory class; a whole machine's price counts for unified
+        memory. Latest:
+        <ul className="latest-list">
+          {series.map((s) => {
             const last = s.points[s.points.length - 1];
-            return last ? `${s.label} $${last.usdPerGB.toFixed(2)}/GB` : null;
-          })
-          .filter(Boolean)
-          .join('; ')}
-        .
+            return last ? (
+              <li key={s.id}>
+                {s.label}: ${last.usdPerGB.toFixed(2)}/GB ({last.date.slice(0, 7)})
+              </li>
+            ) : null;
+          })}
+        </ul>
       </figcaption>
     </figure>
   );

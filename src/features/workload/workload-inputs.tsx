@@ -1,5 +1,6 @@
 // How the model is run: weight format, KV cache format, context length, concurrent sequences, engine.
 import { formatTokens } from '../../components/format';
+import { ENGINES, KV_CACHE_FORMATS, WEIGHT_FORMATS } from '../../core/memory/formats';
 import { SelectField } from '../../components/select-field';
 import { Slider } from '../../components/slider';
 import {
@@ -25,13 +26,12 @@ export const CONTEXT_STOPS: readonly number[] = (() => {
 
 const BATCH_STOPS = [1, 2, 3, 4, 6, 8, 12, 16, 24, 32, 48, 64, 96, 128, 192, 256] as const;
 
-const GGUF = new Set<string>(WEIGHT_FORMAT_IDS.filter((id) => id.startsWith('q') || id.startsWith('iq')));
-const WEIGHT_OPTIONS = WEIGHT_FORMAT_IDS.map((id) => ({
-  value: id,
-  label: GGUF.has(id) ? `${id.toUpperCase()} (GGUF)` : id === 'int4' ? 'INT4 (AWQ/GPTQ)' : id.toUpperCase(),
-}));
-const KV_OPTIONS = KV_FORMAT_IDS.map((id) => ({ value: id, label: id.toUpperCase() }));
-const ENGINE_OPTIONS = ENGINE_IDS.map((id) => ({ value: id, label: id === 'vllm' ? 'vLLM' : id }));
+// Labels come from the memory model's format lists (the ids are the same; tests/scenario pins that).
+const labelOf = (list: readonly { id: string; label: string }[], id: string) =>
+  list.find((f) => f.id === id)?.label ?? id;
+const WEIGHT_OPTIONS = WEIGHT_FORMAT_IDS.map((id) => ({ value: id, label: labelOf(WEIGHT_FORMATS, id) }));
+const KV_OPTIONS = KV_FORMAT_IDS.map((id) => ({ value: id, label: labelOf(KV_CACHE_FORMATS, id) }));
+const ENGINE_OPTIONS = ENGINE_IDS.map((id) => ({ value: id, label: labelOf(ENGINES, id) }));
 
 export function WorkloadInputs() {
   const weightFormat = useScenarioField('weightFormat');

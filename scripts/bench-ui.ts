@@ -1,0 +1,106 @@
+// npm run bench:ui — builds the app, serves dist/ on 127.0.0.1, drives Chromium and prints:
+// first-paint JS+CSS (gzip KB: index.html's own scripts and styles, what the page needs before it can paint),
+// total JS+CSS (gzip KB, every chunk), the time from a slider input to the next frame with every chart
+// on screen (median and p95 over 100 inputs), and the load event time. Figures, not assertions.
+import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium } from 'playwright-core';
+import { serveStatic } from './serve-static';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const DIST = join(ROOT, 'dist');
+const INPUTS = 100;
+
+const gzipKB = (file: string) => gzipSync(readFileSync(file), { level: 9 }).length / 1024;
+
+function bundleSizes(): { firstPaintKB: number; totalKB: number; chunks: string[] } {
+  const html = readFileSync(join(DIST, 'index.html'), 'utf8');
+  // What index.html loads itself (entry script, modulepreloads, stylesheets) is first paint; the rest loads later.
+  const referenced = [...html.matchAll(/(?:src|href)="\.\/(assets\/[^"]+\.(?:js|css))"/g)].map(
+    (m) => m[1] as string,
+  );
+  const all = readdirSync(join(DIST, 'assets')).filter((f) => /\.(js|css)$/.test(f));
+  const chunks = all.map((f) => `${f} ${gzipKB(join(DIST, 'assets', f)).toFixed(1)} KB`);
+  return {
+    firstPaintKB: referenced.reduce((sum, f) => sum + gzipKB(join(DIST, f)), 0),
+    totalKB: all.reduce((sum, f) => sum + gzipKB(join(DIST, 'assets', f)), 0),
+    chunks,
+  };
+}
+
+function quantile(sorted: number[], q: number): number {
+  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1));
+  return sorted[i] as number;
+}
+
+async function main(): Promise<void> {
+  execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
+  const sizes = bundleSizes();
+  const server = await serveStatic(DIST);
+  // No vsync or frame-rate cap, so "the next frame" starts as soon as the work for the input is done.
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-gpu-vsync',
+      '--disable-frame-rate-limit',
+    ],
+  });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 2400 } });
+    await page.goto(server.url, { waitUntil: 'load' });
+    const loadMs = await page.evaluate(() => {
+      const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+      return nav ? nav.loadEventStart - nav.startTime : Number.NaN;
+    });
+    await page.waitForSelector('[data-name="memory-total"]');
+    await page.waitForFunction(() => document.querySelectorAll('.recharts-wrapper').length >= 2, null, {
+      timeout: 30_000,
+    });
+    const chartCount = await page.locator('.recharts-wrapper').count();
+    // In the page: set the context slider to the next stop, dispatch 'input' as a drag does, and time until
+    // the next frame has been produced (a task queued from requestAnimationFrame runs after style, layout
+    // and paint of that frame).
+    const samples = await page.evaluate(async (n) => {
+      const range = document.querySelector<HTMLInputElement>('input[data-name="context"]');
+      if (!range) throw new Error('no context slider');
+      const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set;
+      const out: number[] = [];
+      const max = Number(range.max);
+      for (let i = 0; i < n; i++) {
+        const next = (Number(range.value) + 1) % (max + 1);
+        const t0 = performance.now();
+        setValue?.call(range, String(next));
+        range.dispatchEvent(new Event('input', { bubbles: true }));
+        await new Promise<void>((done) => requestAnimationFrame(() => setTimeout(done, 0)));
+        out.push(performance.now() - t0);
+      }
+      return out;
+    }, INPUTS);
+    const sorted = [...samples].sort((a, b) => a - b);
+    console.log(`first-paint JS+CSS: ${sizes.firstPaintKB.toFixed(1)} KB gzip (budget 85)`);
+    console.log(`total JS+CSS: ${sizes.totalKB.toFixed(1)} KB gzip (budget 220)`);
+    for (const c of sizes.chunks) console.log(`  ${c}`);
+    console.log(
+      `slider input -> next frame (${INPUTS} inputs, ${chartCount} charts on screen): median ${quantile(sorted, 0.5).toFixed(1)} ms, p95 ${quantile(sorted, 0.95).toFixed(1)} ms`,
+    );
+    console.log(`load event: ${loadMs.toFixed(0)} ms`);
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
