@@ -39,13 +39,14 @@ for (const c of cases) {
     contextTokens: 1,
     batch: 1,
   });
-  const err = (e.weights - c.fileBytes) / c.fileBytes;
+  const fileBytes = e.weightsFileBytes ?? e.weights;
+  const err = (fileBytes - c.fileBytes) / c.fileBytes;
   const list = byFormat.get(c.format) ?? [];
   list.push({ err, label: `${c.model} (${c.repo})` });
   byFormat.set(c.format, list);
   if (showCases) {
     console.log(
-      `${c.model.padEnd(18)} ${c.format.padEnd(8)} published ${(c.fileBytes / 1e9).toFixed(2).padStart(7)} GB  model ${(e.weights / 1e9).toFixed(2).padStart(7)} GB  ${(err * 100).toFixed(2).padStart(6)}%`,
+      `${c.model.padEnd(18)} ${c.format.padEnd(8)} published ${(c.fileBytes / 1e9).toFixed(2).padStart(7)} GB  model ${(fileBytes / 1e9).toFixed(2).padStart(7)} GB  ${(err * 100).toFixed(2).padStart(6)}%`,
     );
   }
 }

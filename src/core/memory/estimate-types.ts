@@ -14,6 +14,10 @@ export interface Assumption {
 export interface MemoryEstimate {
   /** Bytes of all weights at the chosen format (every expert of an MoE). */
   weights: number;
+  /** Bytes of the weight files to download at the chosen format: `weights` plus tensors a file stores but the
+   *  engine does not load (multi-token-prediction blocks of DeepSeek-V3 / GLM-4.5 checkpoints and GLM GGUFs).
+   *  Always set by estimateMemory; optional only so hand-built estimates (tests, fixtures) stay valid. */
+  weightsFileBytes?: number;
   /** Bytes of the KV cache for contextTokens x batch. */
   kvCache: number;
   /** Runtime overhead bytes (compute buffers, CUDA context, engine reserve). */

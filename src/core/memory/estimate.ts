@@ -196,6 +196,7 @@ function compute(
 
   return {
     weights: w.totalBytes,
+    weightsFileBytes: w.fileBytes,
     kvCache: kv.bytes,
     overhead,
     total,

@@ -85,13 +85,37 @@ function categoryOf(name: string): Category {
   return 'other';
 }
 
+const ggufListCache = new WeakMap<ModelSpec, TensorSpec[]>();
+
+/** The tensors a GGUF file of this model holds: model.tensors, then the MTP blocks where the converter
+ *  writes them (GLM4_MOE). */
+export function ggufTensorList(model: ModelSpec): TensorSpec[] {
+  let list = ggufListCache.get(model);
+  if (!list) {
+    list =
+      model.ggufStoresMtp && model.mtpTensors.length > 0
+        ? [...model.tensors, ...model.mtpTensors]
+        : model.tensors;
+    ggufListCache.set(model, list);
+  }
+  return list;
+}
+
+/** Blocks in the GGUF file (hparams.n_layer): MTP blocks count when stored. */
+function ggufBlockCount(model: ModelSpec): number {
+  if (!model.ggufStoresMtp) return model.numLayers;
+  let maxLayer = model.numLayers - 1;
+  for (const t of model.mtpTensors) if (t.layer > maxLayer) maxLayer = t.layer;
+  return maxLayer + 1;
+}
+
 const categoryCache = new WeakMap<ModelSpec, Category[]>();
 
-/** Categories of a model's tensors, computed once per model (the name tests dominate the mix's cost). */
+/** Categories of a model's GGUF tensors, computed once per model (the name tests dominate the mix's cost). */
 function categoriesOf(model: ModelSpec): Category[] {
   let c = categoryCache.get(model);
   if (!c) {
-    c = model.tensors.map((t) => categoryOf(t.name));
+    c = ggufTensorList(model).map((t) => categoryOf(t.name));
     categoryCache.set(model, c);
   }
   return c;
@@ -115,7 +139,8 @@ export interface MixOptions {
 }
 
 /**
- * The ggml type of every tensor of `model` under `mix`, in model.tensors order. Non-quantizable tensors keep
+ * The ggml type of every tensor of the model's GGUF file (ggufTensorList: model.tensors, then any stored MTP
+ * blocks) under `mix`, in that order. Non-quantizable tensors keep
  * their converted type: f32 for 1-D tensors, norms, anything not named '.weight' (biases) and the router
  * (convert_hf_to_gguf.py "Some tensor types are always in float32"), `sourceType` (bf16 as converted)
  * otherwise.
@@ -136,7 +161,8 @@ export function ggufTensorTypes(
     (model.architecture === 'llama' || model.architecture === 'mistral' || model.architecture === 'qwen2') &&
     model.numHeads !== model.numKvHeads;
   const tied = model.tiedEmbeddings;
-  const nLayer = model.numLayers;
+  const nLayer = ggufBlockCount(model);
+  const tensors = ggufTensorList(model);
 
   const categories = categoriesOf(model);
   let nAttnV = 0;
@@ -144,9 +170,9 @@ export function ggufTensorTypes(
   let iAttnV = 0;
   let iFfnDown = 0;
 
-  const out: GgmlType[] = new Array(model.tensors.length);
-  for (let i = 0; i < model.tensors.length; i++) {
-    const t = model.tensors[i] as TensorSpec;
+  const out: GgmlType[] = new Array(tensors.length);
+  for (let i = 0; i < tensors.length; i++) {
+    const t = tensors[i] as TensorSpec;
     if (!t.quantizable) {
       out[i] =
         t.oneD || !t.name.endsWith('.weight') || t.role === 'router' || t.role === 'norm'

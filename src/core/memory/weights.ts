@@ -3,12 +3,15 @@
 // router at 16 bits, as the published checkpoints do.
 import type { ModelSpec, TensorSpec } from '../model/model-spec';
 import type { EngineId, WeightFormatInfo } from './formats';
-import { type GgufMix, ggufTensorTypes } from './gguf-mix';
+import { type GgufMix, ggufTensorList, ggufTensorTypes } from './gguf-mix';
 import { GGML_BLOCKS, type GgmlType, ggmlRowBytes } from './ggml-types';
 
 export interface WeightSummary {
-  /** All weight bytes (every expert). */
+  /** All weight bytes loaded into memory (every expert). */
   totalBytes: number;
+  /** Bytes of the weight files: totalBytes plus stored-but-unloaded MTP blocks (GGUF of GLM-4.5; the
+   *  safetensors checkpoints of DeepSeek-V3 and GLM-4.5). */
+  fileBytes: number;
   /** Bytes of routed-expert tensors. */
   routedExpertBytes: number;
   /** Bytes read per generated token: everything except the unused rows of an untied token embedding, with
@@ -103,7 +106,10 @@ function mixFor(format: WeightFormatInfo, engine: EngineId, isMoe: boolean): Ggu
 
 function computeWeightSummary(model: ModelSpec, format: WeightFormatInfo, engine: EngineId): WeightSummary {
   const mix = mixFor(format, engine, model.moe !== null);
-  const tensors = model.tensors;
+  // GGUF formats cover the file's tensor list (MTP blocks included where stored); the safetensors formats the
+  // model, then the MTP blocks a published checkpoint carries.
+  const tensors = mix ? ggufTensorList(model) : [...model.tensors, ...model.mtpTensors];
+  const nMain = model.tensors.length;
   const bytes = new Float64Array(tensors.length);
   const typeCounts: Partial<Record<string, number>> = {};
   if (mix === 'f16' || mix === 'bf16') {
@@ -112,30 +118,36 @@ function computeWeightSummary(model: ModelSpec, format: WeightFormatInfo, engine
       // convert_hf_to_gguf.py: 1-D tensors, norms, biases and the router are written as F32.
       const type: GgmlType = t.quantizable ? mix : 'f32';
       bytes[i] = ggufBytes(t, type);
-      typeCounts[type] = (typeCounts[type] ?? 0) + 1;
+      if (i < nMain) typeCounts[type] = (typeCounts[type] ?? 0) + 1;
     }
   } else if (mix) {
     const types = ggufTensorTypes(model, mix, { hasImatrix: true });
     for (let i = 0; i < tensors.length; i++) {
       const type = types[i] as GgmlType;
       bytes[i] = ggufBytes(tensors[i] as TensorSpec, type);
-      typeCounts[type] = (typeCounts[type] ?? 0) + 1;
+      if (i < nMain) typeCounts[type] = (typeCounts[type] ?? 0) + 1;
     }
   } else {
     const isMoe = model.moe !== null;
     for (let i = 0; i < tensors.length; i++) {
       bytes[i] = safetensorsBytes(tensors[i] as TensorSpec, format.id, isMoe);
     }
-    typeCounts[format.id] = tensors.length;
+    typeCounts[format.id] = nMain;
   }
 
   const activeFraction = model.moe ? model.moe.expertsPerToken / model.moe.numExperts : 1;
   let totalBytes = 0;
+  let fileOnlyBytes = 0;
   let routedExpertBytes = 0;
   let activeBytesPerToken = 0;
   for (let i = 0; i < tensors.length; i++) {
     const t = tensors[i] as TensorSpec;
     const b = bytes[i] as number;
+    if (i >= nMain) {
+      // MTP blocks: stored in the file, not loaded for plain decoding.
+      fileOnlyBytes += b;
+      continue;
+    }
     totalBytes += b;
     if (t.role === 'routed_expert') {
       routedExpertBytes += b;
@@ -148,6 +160,7 @@ function computeWeightSummary(model: ModelSpec, format: WeightFormatInfo, engine
   }
   return {
     totalBytes,
+    fileBytes: totalBytes + fileOnlyBytes,
     routedExpertBytes,
     activeBytesPerToken,
     activeExpertBytesPerToken: routedExpertBytes * activeFraction,

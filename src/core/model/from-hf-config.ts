@@ -297,7 +297,9 @@ export function modelFromHfConfig(config: unknown, name?: string): ModelSpec {
   if (!tiedEmbeddings) list.add(-1, 'output.weight', 'output', hidden, vocab);
 
   const moeLayerSet = new Set(moe?.moeLayers ?? []);
-  for (let l = 0; l < numLayers; l++) {
+  const denseFf =
+    architecture === 'llama4' ? c.int('intermediate_size_mlp', 1, LIMITS.intermediate) : intermediate;
+  const addBlock = (list: TensorList, l: number, isMoeLayer: boolean): void => {
     list.add(l, 'attn_norm.weight', 'norm', hidden);
     if (mla) {
       addMlaAttention(list, l, hidden, numHeads, mla);
@@ -329,32 +331,38 @@ export function modelFromHfConfig(config: unknown, name?: string): ModelSpec {
     // The pre-FFN norm (ffn_norm; post_attention_norm in gpt-oss and GLM naming, same size).
     list.add(l, 'ffn_norm.weight', 'norm', hidden);
 
-    if (moe && moeLayerSet.has(l)) {
+    if (moe && isMoeLayer) {
       addMoeFfn(list, l, architecture, hidden, moe);
     } else if (architecture === 'phi3') {
       // PHI3: gate and up fused into one ffn_up of 2 x n_ff rows.
       list.add(l, 'ffn_up.weight', 'dense_ffn', hidden, 2 * intermediate);
       list.add(l, 'ffn_down.weight', 'dense_ffn', intermediate, hidden);
     } else {
-      const ff =
-        architecture === 'llama4' ? c.int('intermediate_size_mlp', 1, LIMITS.intermediate) : intermediate;
-      list.add(l, 'ffn_gate.weight', 'dense_ffn', hidden, ff);
-      list.add(l, 'ffn_up.weight', 'dense_ffn', hidden, ff);
-      list.add(l, 'ffn_down.weight', 'dense_ffn', ff, hidden);
+      list.add(l, 'ffn_gate.weight', 'dense_ffn', hidden, denseFf);
+      list.add(l, 'ffn_up.weight', 'dense_ffn', hidden, denseFf);
+      list.add(l, 'ffn_down.weight', 'dense_ffn', denseFf, hidden);
     }
-  }
-
+  };
+  for (let l = 0; l < numLayers; l++) addBlock(list, l, moeLayerSet.has(l));
   const tensors = list.sorted();
-  const mtpLayers = c.optInt('num_nextn_predict_layers', 0, 0, 16);
-  let mtpParameters = 0;
-  if (mtpLayers > 0) {
-    // An MTP block is one more decoder layer (the last layer's tensors) plus eh_proj (2h -> h) and three
-    // norms (enorm, hnorm, shared_head.norm), per DeepSeek-V3's modeling and llama.cpp's NEXTN tensors.
-    const last = numLayers - 1;
-    let perLayer = 0;
-    for (const t of tensors) if (t.layer === last) perLayer += t.ne0 * t.ne1 * t.ne2;
-    mtpParameters = mtpLayers * (perLayer + 2 * hidden * hidden + 3 * hidden);
+
+  // Multi-token-prediction blocks (DeepSeek-V3 / GLM-4.5 num_nextn_predict_layers) follow the main layers:
+  // one more decoder block (MoE when the model is) plus eh_proj (2h -> h) and three norms, as llama.cpp's
+  // NEXTN tensors name them. convert_hf_to_gguf.py writes them for GLM4_MOE (block_count = num_hidden_layers +
+  // num_nextn_predict_layers) but llama.cpp loads them with TENSOR_SKIP (llama-model-loader.cpp: "model has
+  // unused tensor ... ignoring"), so they count in the file, not in memory; the DeepSeek converter drops them.
+  const mtpCount = c.optInt('num_nextn_predict_layers', 0, 0, 16);
+  const mtpList = new TensorList();
+  for (let l = numLayers; l < numLayers + mtpCount; l++) {
+    addBlock(mtpList, l, moe !== null && moe.moeLayers.length > 0);
+    mtpList.add(l, 'nextn.eh_proj.weight', 'attention', 2 * hidden, hidden);
+    mtpList.add(l, 'nextn.enorm.weight', 'norm', hidden);
+    mtpList.add(l, 'nextn.hnorm.weight', 'norm', hidden);
+    mtpList.add(l, 'nextn.shared_head_norm.weight', 'norm', hidden);
   }
+  const mtpTensors = mtpList.sorted();
+  let mtpParameters = 0;
+  for (const t of mtpTensors) mtpParameters += t.ne0 * t.ne1 * t.ne2;
 
   return {
     name: name ?? rawType,
@@ -374,6 +382,8 @@ export function modelFromHfConfig(config: unknown, name?: string): ModelSpec {
     tensors,
     publishedFormat,
     mtpParameters,
+    mtpTensors,
+    ggufStoresMtp: architecture === 'glm4_moe',
   };
 }
 

@@ -108,4 +108,8 @@ export interface ModelSpec {
   /** Parameters of multi-token-prediction layers published with the checkpoint but not loaded for plain
    *  decoding (DeepSeek-V3 / GLM-4.5 num_nextn_predict_layers). Reported, not counted in the totals. */
   mtpParameters: number;
+  /** The multi-token-prediction blocks' tensors (layers numLayers.. in GGUF naming), empty if none. */
+  mtpTensors: TensorSpec[];
+  /** GGUF files of this architecture store the MTP blocks (GLM4_MOE) although llama.cpp skips loading them. */
+  ggufStoresMtp: boolean;
 }

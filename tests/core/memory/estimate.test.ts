@@ -135,3 +135,24 @@ describe('safeEstimateMemory: typed errors instead of throws', () => {
     expect(a.total).toBe(b.total);
   });
 });
+
+describe('multi-token-prediction blocks: in the files, not in memory', () => {
+  it('GLM GGUFs store the NextN block (block_count = layers + nextn) but llama.cpp skips loading it', () => {
+    const glm = modelFromHfConfig(loadPreset('glm-4-7').config);
+    expect(glm.ggufStoresMtp).toBe(true);
+    expect(glm.mtpTensors.some((t) => t.name === 'blk.92.nextn.eh_proj.weight')).toBe(true);
+    const e = estimateMemory(glm, { ...ok, weightFormat: 'q4_k_m' });
+    const fileOnly = (e.weightsFileBytes ?? 0) - e.weights;
+    // one MoE block of 160 experts x 3 x 5120 x 1536 at ~4.5-6.6 bits, about 2.2-2.6 GB
+    expect(fileOnly / 1e9).toBeGreaterThan(2);
+    expect(fileOnly / 1e9).toBeLessThan(3);
+  });
+
+  it('DeepSeek GGUFs drop the MTP block; the fp8 checkpoint carries it (685B on the model page)', () => {
+    const ds = modelFromHfConfig(loadPreset('deepseek-r1').config);
+    const gguf = estimateMemory(ds, { ...ok, weightFormat: 'q4_k_m' });
+    expect(gguf.weightsFileBytes).toBe(gguf.weights);
+    const fp8 = estimateMemory(ds, { ...ok, weightFormat: 'fp8', engine: 'vllm' });
+    expect(((fp8.weightsFileBytes ?? 0) - fp8.weights) / 1e9).toBeGreaterThan(11);
+  });
+});
