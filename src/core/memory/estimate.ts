@@ -247,6 +247,13 @@ function assumptions(
       text: 'Block sizes from ggml-common.h (e.g. q4_K 144 B per 256 values, q6_K 210/256, q8_0 34/32).',
       source: GGML_COMMON_URL,
     });
+    if (format.kind === 'gguf' && engine === 'vllm') {
+      out.push({
+        id: 'gguf-on-vllm',
+        text: 'vLLM loads GGUF files only for some architectures (experimental); the weights are the same bytes.',
+        source: 'https://docs.vllm.ai/en/latest/features/quantization/gguf.html',
+      });
+    }
     if (format.kind === 'gguf') {
       out.push({
         id: 'gguf-imatrix',
