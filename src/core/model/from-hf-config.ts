@@ -161,6 +161,13 @@ const MODEL_TYPE_ALIASES: Readonly<Record<string, Architecture>> = {
   glm4_moe: 'glm4_moe',
 };
 
+/** Defaults of the transformers config classes for structural fields that published config.json files
+ *  omit. google/gemma-3-27b-it's text_config has no vocab_size; Gemma3TextConfig defaults it to 262_208
+ *  (transformers/models/gemma3/configuration_gemma3.py). */
+const CLASS_DEFAULTS: Partial<Record<Architecture, Json>> = {
+  gemma3: { vocab_size: 262_208 },
+};
+
 /** Collects tensors; sorted at the end the way llama.cpp's weight_name_comparer does (layer, then name). */
 class TensorList {
   readonly items: TensorSpec[] = [];
@@ -207,13 +214,15 @@ export function modelFromHfConfig(config: unknown, name?: string): ModelSpec {
     );
   }
 
-  // Multimodal checkpoints (gemma3, llama4) nest the language model in text_config.
-  let c = top;
+  // Multimodal checkpoints (gemma3, llama4) nest the language model in text_config. Fields a published
+  // config leaves out take the transformers config class default (CLASS_DEFAULTS).
+  const defaults = CLASS_DEFAULTS[architecture] ?? {};
+  let c = new Reader({ ...defaults, ...config }, '');
   if (config.text_config !== undefined && config.text_config !== null) {
     if (!isObject(config.text_config)) {
       throw new ModelConfigError('text_config', `expected an object, got ${describe(config.text_config)}`);
     }
-    c = new Reader(config.text_config, 'text_config');
+    c = new Reader({ ...defaults, ...config.text_config }, 'text_config');
   }
 
   const hidden = c.int('hidden_size', 1, LIMITS.hidden);

@@ -178,3 +178,32 @@ describe('modelFromHfConfig: malformed configs throw ModelConfigError naming the
     expect(() => modelFromHfConfig(bad)).toThrow(/^text_config\.num_hidden_layers: expected an integer/);
   });
 });
+
+describe('configs as published, with omitted fields', () => {
+  it('Gemma 3 27B: nested text_config without vocab_size takes the Gemma3TextConfig default 262,208', () => {
+    // google/gemma-3-27b-it config.json (text part), as mirrored in NVIDIA TensorRT-LLM's Gemma 3 tests
+    const config = {
+      architectures: ['Gemma3ForConditionalGeneration'],
+      model_type: 'gemma3',
+      text_config: {
+        head_dim: 128,
+        hidden_size: 5376,
+        intermediate_size: 21504,
+        model_type: 'gemma3_text',
+        num_attention_heads: 32,
+        num_hidden_layers: 62,
+        num_key_value_heads: 16,
+        query_pre_attn_scalar: 168,
+        rope_scaling: { factor: 8.0, rope_type: 'linear' },
+        sliding_window: 1024,
+      },
+      vision_config: { hidden_size: 1152, model_type: 'siglip_vision_model' },
+    };
+    const m = modelFromHfConfig(config);
+    expect(m.vocabSize).toBe(262_208);
+    expect(m.tiedEmbeddings).toBe(true);
+    expect(m.attentionLayers.filter((l) => l.kind === 'full')).toHaveLength(10);
+    // Gemma 3 27B: 27.4B with the 0.4B SigLIP tower, which rigcast leaves out
+    expect(countParameters(m).total / 1e9).toBeCloseTo(27.0, 1);
+  });
+});
