@@ -343,6 +343,13 @@ function assumptions(
       text: `vLLM pages of ${VLLM_BLOCK_SIZE} tokens; sliding layers keep window - 1 + max_num_batched_tokens (${VLLM_MAX_NUM_BATCHED_TOKENS}) tokens + 1 page.`,
       source: VLLM_KV_URL,
     });
+    if (windowed.length > 0) {
+      out.push({
+        id: 'vllm-hybrid-allocator',
+        text: `${windowed.length} sliding/chunked layers capped by vLLM's hybrid KV cache manager (default); with --disable-hybrid-kv-cache-manager they are allocated in full.`,
+        source: VLLM_KV_URL,
+      });
+    }
     out.push({
       id: 'vllm-batched-tokens',
       text: `max_num_batched_tokens ${VLLM_MAX_NUM_BATCHED_TOKENS} (OpenAI server default on GPUs under 70 GiB; 8192 on H100-class).`,
