@@ -72,10 +72,7 @@ export function estimateOverhead(
   // model and samples max_num_seqs logits; torch's peak is about the FFN intermediates in 16-bit
   // (gate/up output, activation, down input) plus two hidden-state buffers, and the f32 logits and
   // probabilities of the sampler.
-  const T = VLLM_MAX_NUM_BATCHED_TOKENS;
-  const forward = 2 * T * (3 * ffnWidthPerToken(model) + 2 * model.hiddenSize);
-  const sampler = 2 * 4 * VLLM_MAX_NUM_SEQS * model.vocabSize;
-  const activations = forward + sampler;
+  const activations = vllmActivationBytes(model, VLLM_MAX_NUM_BATCHED_TOKENS);
   const runtime = CUDA_CONTEXT_BYTES + VLLM_CUDA_GRAPH_BYTES;
   return {
     activations,
@@ -89,4 +86,15 @@ export function estimateOverhead(
       (CUDA_CONTEXT_RANGE[1] as number) + (VLLM_CUDA_GRAPH_RANGE[1] as number),
     ],
   };
+}
+
+/** vLLM profile-run activation peak for `maxNumBatchedTokens` tokens: 16-bit FFN intermediates (3 x the
+ *  per-token FFN width) and two hidden-state buffers per token, plus f32 logits and probabilities for
+ *  VLLM_MAX_NUM_SEQS sampled sequences. Checked against vllm-project/vllm#10517 (Llama-3.1-8B on an RTX 3090,
+ *  V0 engine, max_num_batched_tokens = max_model_len): peak_torch_memory minus the 14.96 GiB of bf16 weights
+ *  is 2.10 GiB at 20000 tokens and 3.02 GiB at 29000; this gives 2.15 and 3.01 GiB. */
+export function vllmActivationBytes(model: ModelSpec, maxNumBatchedTokens: number): number {
+  const forward = 2 * maxNumBatchedTokens * (3 * ffnWidthPerToken(model) + 2 * model.hiddenSize);
+  const sampler = 2 * 4 * VLLM_MAX_NUM_SEQS * model.vocabSize;
+  return forward + sampler;
 }

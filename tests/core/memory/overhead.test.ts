@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { modelFromHfConfig } from '../../../src/core/index';
+import { estimateOverhead, vllmActivationBytes } from '../../../src/core/memory/overhead';
+import { LLAMA_31_8B } from './helpers';
+
+const GiB = 2 ** 30;
+const llama = modelFromHfConfig(LLAMA_31_8B);
+
+describe('vLLM activation peak approximation', () => {
+  // https://github.com/vllm-project/vllm/issues/10517 (comment of 2024-12-02): "Memory profiling results:
+  // ... peak_torch_memory=17.06GiB" at --max-model-len 20000 and "peak_torch_memory=17.98GiB" at 29000, for
+  // Llama-3.1-8B-Instruct in bf16 (8,030,261,248 x 2 B = 14.96 GiB of weights) on the V0 engine, which runs
+  // its profile with max_num_batched_tokens = max_model_len.
+  it.each([
+    [20000, 17.06],
+    [29000, 17.98],
+  ])('%i tokens: within 10%% of the logged peak minus weights', (tokens, peakGiB) => {
+    const logged = peakGiB - (8_030_261_248 * 2) / GiB;
+    const ours = vllmActivationBytes(llama, tokens) / GiB;
+    expect(Math.abs(ours / logged - 1)).toBeLessThan(0.1);
+  });
+});
+
+describe('overhead estimates', () => {
+  it('llama.cpp: compute buffer from one 512-token ubatch, CUDA context, band around it', () => {
+    const o = estimateOverhead(llama, 'llama.cpp', 8192, 1);
+    // f32 logits + hidden state of 512 tokens: 4 x 512 x (128256 + 4096) bytes
+    expect(o.activations).toBe(4 * 512 * (128256 + 4096));
+    expect(o.activationsRange[0]).toBeLessThan(o.activations);
+    expect(o.activationsRange[1]).toBeGreaterThan(o.activations);
+    // a context shorter than the ubatch shrinks the ubatch
+    expect(estimateOverhead(llama, 'llama.cpp', 100, 1).activations).toBeLessThan(o.activations);
+  });
+});
