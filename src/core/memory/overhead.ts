@@ -49,15 +49,10 @@ export function estimateOverhead(
   batch: number,
 ): OverheadEstimate {
   if (engine === 'llama.cpp') {
-    // llama.cpp reserves its compute graph for one worst-case ubatch (llama-context.cpp graph_reserve with
-    // n_ubatch tokens, all outputs). With flash attention (default "auto", on for CUDA) the peak is the f32
-    // logits of the ubatch plus the last hidden state, 4 * n_ubatch * (n_vocab + n_embd), or for
-    // small-vocabulary models the f32 FFN intermediates, 4 * n_ubatch * (3 * n_ff + 2 * n_embd). This is our
-    // reading of the graph, not llama.cpp's allocator: the band below (x0.5 to x2) covers it.
-    const ub = Math.min(LLAMA_CPP_N_UBATCH, contextTokens * batch);
-    const logits = 4 * ub * (model.vocabSize + model.hiddenSize);
-    const ffn = 4 * ub * (3 * ffnWidthPerToken(model) + 2 * model.hiddenSize);
-    const activations = Math.max(logits, ffn);
+    const activations = llamaCppComputeBufferBytes(
+      model,
+      Math.min(LLAMA_CPP_N_UBATCH, contextTokens * batch),
+    );
     return {
       activations,
       runtime: CUDA_CONTEXT_BYTES,
@@ -97,4 +92,19 @@ export function vllmActivationBytes(model: ModelSpec, maxNumBatchedTokens: numbe
   const forward = 2 * maxNumBatchedTokens * (3 * ffnWidthPerToken(model) + 2 * model.hiddenSize);
   const sampler = 2 * 4 * VLLM_MAX_NUM_SEQS * model.vocabSize;
   return forward + sampler;
+}
+
+/** llama.cpp compute buffer of the device holding the output layer, with flash attention on (the default
+ *  "auto" on CUDA). llama.cpp reserves its graph for one worst-case ubatch with every token an output
+ *  (llama-context.cpp graph_reserve), and every intermediate is f32, so the peak is the ubatch's logits plus
+ *  its last hidden state, 4 * n_ubatch * (n_vocab + n_embd), unless the FFN's gate and up outputs (2 * n_ff per
+ *  token, k experts' worth for an MoE) are larger. Checked against logged buffers: a Qwen2.5-1.5B-shaped model
+ *  at n_ubatch 8192 logs 4786.94 MiB (ggml-org/llama.cpp#10664; this gives 4796.5), Llama-2-7B at 512 logs
+ *  71.01 MiB (InftyAI/llmaz#402; this gives 70.5). Without flash attention the KQ matrix,
+ *  4 * n_kv * n_ubatch * n_head bytes, comes on top (ggml-org/llama.cpp#9229 logs 320.50 MiB for Llama-2-7B at
+ *  4096 tokens), which this does not model. */
+export function llamaCppComputeBufferBytes(model: ModelSpec, nUbatch: number): number {
+  const logits = 4 * nUbatch * (model.vocabSize + model.hiddenSize);
+  const ffn = 4 * nUbatch * (2 * ffnWidthPerToken(model) + 2 * model.hiddenSize);
+  return Math.max(logits, ffn);
 }

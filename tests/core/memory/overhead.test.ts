@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { modelFromHfConfig } from '../../../src/core/index';
-import { estimateOverhead, vllmActivationBytes } from '../../../src/core/memory/overhead';
+import {
+  estimateOverhead,
+  llamaCppComputeBufferBytes,
+  vllmActivationBytes,
+} from '../../../src/core/memory/overhead';
 import { LLAMA_31_8B } from './helpers';
 
 const GiB = 2 ** 30;
@@ -30,5 +34,39 @@ describe('overhead estimates', () => {
     expect(o.activationsRange[1]).toBeGreaterThan(o.activations);
     // a context shorter than the ubatch shrinks the ubatch
     expect(estimateOverhead(llama, 'llama.cpp', 100, 1).activations).toBeLessThan(o.activations);
+  });
+});
+
+describe('llama.cpp compute buffer approximation (flash attention on)', () => {
+  it('Llama-2-7B at n_ubatch 512: 71.01 MiB logged (InftyAI/llmaz#402, "CPU compute buffer size")', () => {
+    // meta-llama/Llama-2-7b-hf config.json shapes
+    const llama2 = modelFromHfConfig({
+      model_type: 'llama',
+      hidden_size: 4096,
+      intermediate_size: 11008,
+      num_attention_heads: 32,
+      num_hidden_layers: 32,
+      num_key_value_heads: 32,
+      vocab_size: 32000,
+    });
+    const mib = llamaCppComputeBufferBytes(llama2, 512) / 2 ** 20;
+    expect(Math.abs(mib / 71.01 - 1)).toBeLessThan(0.02);
+  });
+
+  it('a Qwen2.5-1.5B-shaped model at n_ubatch 8192: 4786.94 MiB logged (ggml-org/llama.cpp#10664)', () => {
+    // The log's 224 MiB f16 KV at 8192 cells = 28 layers x 2 KV heads x 128 x 2 x 2 B: Qwen2.5-1.5B's shape
+    // (Qwen/Qwen2.5-1.5B config.json: hidden 1536, 28 layers, 12 heads, 2 KV heads, 8960 FFN, 151936 vocab).
+    const qwen = modelFromHfConfig({
+      model_type: 'qwen2',
+      hidden_size: 1536,
+      intermediate_size: 8960,
+      num_attention_heads: 12,
+      num_hidden_layers: 28,
+      num_key_value_heads: 2,
+      vocab_size: 151936,
+      tie_word_embeddings: true,
+    });
+    const mib = llamaCppComputeBufferBytes(qwen, 8192) / 2 ** 20;
+    expect(Math.abs(mib / 4786.94 - 1)).toBeLessThan(0.02);
   });
 });
