@@ -8,7 +8,9 @@
 //    as K and read V as a view of it.
 //  - src/llama-kv-cache-iswa.cpp: sliding/chunked layers get
 //    size_swa = GGML_PAD(min(size_base, n_swa * (unified ? n_seq_max : 1) + n_ubatch), 256) cells
-//    ("the SWA cache is always padded to 256", issue #17037); common n_ubatch default 512.
+//    ("the SWA cache is always padded to 256", issue #17037); common n_ubatch default 512. The SWA cache
+//    takes the chosen KV type (PR #21277 kept it f16, reverted a day later in #21332). unslothai/unsloth
+//    PR #7530 checked the same allocation against a live llama-server to the byte (39 configurations).
 // vLLM (vllm/v1/kv_cache_interface.py, https://github.com/vllm-project/vllm):
 //  - FullAttentionSpec: cdiv(max_model_len, block_size) pages of block_size * kv_heads * (head_size +
 //    head_size_v) * dtype bytes; MLAAttentionSpec: one head of kv_lora_rank + qk_rope_head_dim.
