@@ -63,6 +63,28 @@ describe('KV cache, llama.cpp (llama-kv-cache.cpp, llama-context.cpp)', () => {
   });
 });
 
+describe('KV cache, llama.cpp slots (unslothai/unsloth PR #7530, measured on a live llama-server)', () => {
+  // Gemma 3 270M shapes (google/gemma-3-270m config.json): 18 layers, 1 KV head x 256, 5 sliding : 1 global.
+  const gemma270m = {
+    model_type: 'gemma3_text',
+    hidden_size: 640,
+    intermediate_size: 2048,
+    num_attention_heads: 4,
+    num_hidden_layers: 18,
+    num_key_value_heads: 1,
+    head_dim: 256,
+    sliding_window: 512,
+    vocab_size: 262144,
+  };
+  it('-c 1024 with 3 slots allocates 1536 cells, 27.0 MiB', () => {
+    // 1024 / 3 = 341 per slot, padded to 512 per stream
+    expect(kv(gemma270m, 'f16', 341, 3)).toBe(27 * MiB);
+  });
+  it('-c 1024 with 4 slots allocates 1024 cells, 18.0 MiB', () => {
+    expect(kv(gemma270m, 'f16', 256, 4)).toBe(18 * MiB);
+  });
+});
+
 describe('KV cache, vLLM (vllm/v1/kv_cache_interface.py)', () => {
   it('full attention: cdiv(ctx, 16) pages of 16 tokens', () => {
     const perToken = 32 * 1024 * 2 * 2;
