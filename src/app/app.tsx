@@ -1,17 +1,14 @@
 // The page: header with the share and theme controls, notices, the one-sentence answer, then one section
 // per question. Features do not import each other; this file composes them.
+import { lazy, type ReactNode, Suspense } from 'react';
 import { ErrorBoundary } from '../components/error-boundary';
 import { Answer } from '../features/answer/answer';
-import { DataSources } from '../features/data-sources/data-sources';
 import { MemoryBreakdown } from '../features/memory-breakdown/memory-breakdown';
 import { ModelPicker } from '../features/model-picker/model-picker';
 import { Notices } from '../features/notices/notices';
-import { Projection } from '../features/projection/projection';
 import { ProjectionInputs } from '../features/projection/projection-inputs';
 import { RigConstraints } from '../features/rig-table/rig-constraints';
-import { RigTable } from '../features/rig-table/rig-table';
 import { ShareLink } from '../features/share-link/share-link';
-import { UsdPerGbHistory } from '../features/usd-per-gb/usd-per-gb';
 import { WorkloadInputs } from '../features/workload/workload-inputs';
 import { ThemeToggle } from './theme-toggle';
 import '../features/notices/notices.css';
@@ -19,6 +16,27 @@ import '../features/model-picker/model-picker.css';
 import '../features/memory-breakdown/memory-breakdown.css';
 import '../features/rig-table/rig-table.css';
 import '../features/projection/projection.css';
+
+// The parts below the inputs need the price dataset, which loads after first paint; their code loads with it.
+const RigTable = lazy(() => import('../features/rig-table/rig-table').then((m) => ({ default: m.RigTable })));
+const Projection = lazy(() =>
+  import('../features/projection/projection').then((m) => ({ default: m.Projection })),
+);
+const UsdPerGbHistory = lazy(() =>
+  import('../features/usd-per-gb/usd-per-gb').then((m) => ({ default: m.UsdPerGbHistory })),
+);
+const DataSources = lazy(() =>
+  import('../features/data-sources/data-sources').then((m) => ({ default: m.DataSources })),
+);
+
+/** An error boundary and a loading placeholder around one part of the page. */
+function Part({ name, children }: { name: string; children: ReactNode }) {
+  return (
+    <ErrorBoundary part={name}>
+      <Suspense fallback={<p className="muted">Loading {name}…</p>}>{children}</Suspense>
+    </ErrorBoundary>
+  );
+}
 
 export function App() {
   return (
@@ -37,32 +55,32 @@ export function App() {
       </header>
       <main className="page">
         <Notices />
-        <ErrorBoundary part="the answer">
+        <Part name="the answer">
           <Answer />
-        </ErrorBoundary>
+        </Part>
         <section className="panel" aria-labelledby="h-model">
           <h2 id="h-model">1. Model and memory</h2>
           <div className="two-col">
             <div className="inputs">
-              <ErrorBoundary part="the model picker">
+              <Part name="the model picker">
                 <ModelPicker />
-              </ErrorBoundary>
+              </Part>
               <WorkloadInputs />
             </div>
             <div className="outputs">
               <h3>Memory needed</h3>
-              <ErrorBoundary part="the memory breakdown">
+              <Part name="the memory breakdown">
                 <MemoryBreakdown />
-              </ErrorBoundary>
+              </Part>
             </div>
           </div>
         </section>
         <section className="panel" aria-labelledby="h-rigs">
           <h2 id="h-rigs">2. The cheapest rigs that hold it</h2>
           <RigConstraints />
-          <ErrorBoundary part="the rig table">
+          <Part name="the rig table">
             <RigTable />
-          </ErrorBoundary>
+          </Part>
         </section>
         <section className="panel" aria-labelledby="h-projection">
           <h2 id="h-projection">3. When does a big rig cost a few thousand dollars?</h2>
@@ -71,23 +89,23 @@ export function App() {
               <ProjectionInputs />
             </div>
             <div className="outputs">
-              <ErrorBoundary part="the projection">
+              <Part name="the projection">
                 <Projection />
-              </ErrorBoundary>
+              </Part>
             </div>
           </div>
         </section>
         <section className="panel" aria-labelledby="h-usd-per-gb">
           <h2 id="h-usd-per-gb">Memory price history ($/GB)</h2>
-          <ErrorBoundary part="the $/GB history">
+          <Part name="the $/GB history">
             <UsdPerGbHistory />
-          </ErrorBoundary>
+          </Part>
         </section>
         <section className="panel" aria-labelledby="h-data">
           <h2 id="h-data">Data sources</h2>
-          <ErrorBoundary part="the data sources">
+          <Part name="the data sources">
             <DataSources />
-          </ErrorBoundary>
+          </Part>
         </section>
       </main>
       <footer className="site-footer muted">

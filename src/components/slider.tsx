@@ -13,7 +13,7 @@ interface SliderProps {
   /** Sorted values the range snaps to (log scales). */
   stops?: readonly number[];
   onChange: (value: number) => void;
-  /** Unit shown after the number field, e.g. "tokens", "GiB", "$". */
+  /** Unit shown after the label, e.g. "tokens", "GiB", "USD". */
   unit?: string;
   /** Readable value for screen readers, e.g. "32K tokens". */
   formatValue?: (value: number) => string;
@@ -61,6 +61,7 @@ export function Slider(props: SliderProps) {
     <div className="slider">
       <label className="slider-label" htmlFor={`${id}-range`}>
         {label}
+        {unit ? <span className="slider-unit"> ({unit})</span> : null}
       </label>
       <div className="slider-row">
         <input
@@ -78,7 +79,7 @@ export function Slider(props: SliderProps) {
           type="number"
           className="num"
           data-name={`${name}-number`}
-          aria-label={`${label} (number)`}
+          aria-label={`${label}${unit ? ` in ${unit}` : ''} (number)`}
           aria-invalid={invalid}
           aria-describedby={`${id}-hint`}
           min={min}
@@ -91,7 +92,6 @@ export function Slider(props: SliderProps) {
             setInvalid(false);
           }}
         />
-        {unit ? <span className="slider-unit">{unit}</span> : null}
       </div>
       <p id={`${id}-hint`} className={invalid ? 'slider-hint error-text' : 'slider-hint muted'}>
         {invalid ? `Enter a whole number from ${min} to ${max}.` : (hint ?? text)}

@@ -14,13 +14,16 @@ import type {
 // Value imports come from core submodules, not the barrel: the barrel would pull the rig search and the
 // projection into the first-paint chunk; they load with the dataset (price-engine.ts).
 import { PUBLISHED_RATES } from '../core/projection/reference-rates';
-import { countParameters, type ParameterCount } from '../core/model/count-parameters';
-import { ModelConfigError, modelFromHfConfig } from '../core/model/from-hf-config';
+import type { ParameterCount } from '../core/model/count-parameters';
 import type { ModelSpec } from '../core/model/model-spec';
-import { safeEstimateMemory } from '../core/memory/estimate';
 import { type ConditionSet, CUSTOM_MODEL_ID, type EngineId, type RateAssumptionId } from '../scenario';
-import { findPreset } from './model-presets';
+import { findPreset, presetConfig, usePresetConfigsVersion } from './model-presets';
 import { type LoadedDataset, useDatasetState } from './dataset-resource';
+import { lazyResource } from './lazy-resource';
+
+type MemoryEngine = typeof import('./memory-engine');
+const memoryEngine = lazyResource<MemoryEngine>('The memory model', () => import('./memory-engine'));
+export const loadMemoryEngine = memoryEngine.load;
 import { type CustomModel, useAppStore } from './store';
 
 export type Derived<T> =
@@ -48,7 +51,11 @@ function memoLast<A extends unknown[], R>(fn: (...args: A) => R): (...args: A) =
 }
 
 /** Validate a config.json with the memory model before it replaces the model in use. */
-export function checkModelConfig(config: unknown, name: string): ConfigCheck {
+export async function checkModelConfig(config: unknown, name: string): Promise<ConfigCheck> {
+  const loaded = await memoryEngine.load();
+  if (loaded.status !== 'ready')
+    return { ok: false, message: loaded.status === 'failed' ? loaded.message : '' };
+  const { ModelConfigError, modelFromHfConfig } = loaded.value;
   try {
     modelFromHfConfig(config, name);
     return { ok: true };
@@ -68,17 +75,22 @@ export interface ModelInUse {
 const specCache = new Map<string, Derived<ModelInUse>>();
 const customSpecCache = new WeakMap<CustomModel, Derived<ModelInUse>>();
 
-function buildSpec(config: unknown, name: string, origin: ModelInUse['origin']): Derived<ModelInUse> {
+function buildSpec(
+  engine: MemoryEngine,
+  config: unknown,
+  name: string,
+  origin: ModelInUse['origin'],
+): Derived<ModelInUse> {
   try {
-    const spec = modelFromHfConfig(config, name);
-    return { status: 'ok', value: { name, origin, spec, parameters: countParameters(spec) } };
+    const spec = engine.modelFromHfConfig(config, name);
+    return { status: 'ok', value: { name, origin, spec, parameters: engine.countParameters(spec) } };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     return { status: 'error', message: `The config of ${name} could not be read: ${message}` };
   }
 }
 
-function modelFor(modelId: string, custom: CustomModel | null): Derived<ModelInUse> {
+function modelFor(engine: MemoryEngine, modelId: string, custom: CustomModel | null): Derived<ModelInUse> {
   if (modelId === CUSTOM_MODEL_ID) {
     if (!custom) {
       return {
@@ -88,7 +100,7 @@ function modelFor(modelId: string, custom: CustomModel | null): Derived<ModelInU
     }
     let cached = customSpecCache.get(custom);
     if (!cached) {
-      cached = buildSpec(custom.config, custom.name, 'custom');
+      cached = buildSpec(engine, custom.config, custom.name, 'custom');
       customSpecCache.set(custom, cached);
     }
     return cached;
@@ -96,18 +108,30 @@ function modelFor(modelId: string, custom: CustomModel | null): Derived<ModelInU
   let cached = specCache.get(modelId);
   if (!cached) {
     const preset = findPreset(modelId);
-    cached = preset
-      ? buildSpec(preset.config, preset.name, 'preset')
-      : { status: 'error', message: `Unknown model preset "${modelId}".` };
+    if (!preset) return { status: 'error', message: `Unknown model preset "${modelId}".` };
+    const config = presetConfig(modelId);
+    if (config.status === 'loading') return LOADING_MODEL;
+    cached =
+      config.status === 'ready'
+        ? buildSpec(engine, config.config, preset.name, 'preset')
+        : { status: 'error', message: config.message };
     specCache.set(modelId, cached);
   }
   return cached;
 }
 
+const LOADING_MODEL: Derived<ModelInUse> = { status: 'unavailable', reason: 'Loading the model config…' };
+const LOADING_ENGINE: Derived<ModelInUse> = { status: 'unavailable', reason: 'Loading the memory model…' };
+
 export function useModelInUse(): Derived<ModelInUse> {
+  usePresetConfigsVersion();
+  const engine = memoryEngine.use();
   const modelId = useAppStore((s) => s.scenario.modelId);
   const custom = useAppStore((s) => s.customModel);
-  return modelFor(modelId, custom);
+  if (engine.status === 'loading') return LOADING_ENGINE;
+  if (engine.status === 'failed') return { status: 'error', message: engine.message };
+  if (modelId !== CUSTOM_MODEL_ID) presetConfig(modelId);
+  return modelFor(engine.value, modelId, custom);
 }
 
 const computeEstimate = memoLast(
@@ -120,7 +144,9 @@ const computeEstimate = memoLast(
     engine: string,
   ): Derived<MemoryEstimate> => {
     if (model.status !== 'ok') return model;
-    const result = safeEstimateMemory(model.value.spec, {
+    const memory = memoryEngine.get();
+    if (memory.status !== 'ready') return LOADING_ENGINE as Derived<never>;
+    const result = memory.value.safeEstimateMemory(model.value.spec, {
       weightFormat,
       kvCacheFormat,
       contextTokens,

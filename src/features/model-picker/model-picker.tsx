@@ -5,7 +5,7 @@ import { type ChangeEvent, useId, useMemo, useState } from 'react';
 import { SourceLink } from '../../components/source-link';
 import { CUSTOM_MODEL_ID } from '../../scenario';
 import { checkModelConfig } from '../../state/derived';
-import { findPreset, MODEL_PRESETS } from '../../state/model-presets';
+import { findPreset, MODEL_PRESETS, presetConfig, usePresetConfigsVersion } from '../../state/model-presets';
 import { applyCustomModel, selectPreset, useCustomModelState, useScenarioField } from '../../state/store';
 
 const HF_REPO = /^[A-Za-z0-9][A-Za-z0-9._-]{0,95}\/[A-Za-z0-9][A-Za-z0-9._-]{0,95}$/;
@@ -46,10 +46,12 @@ export function ModelPicker() {
     return MODEL_PRESETS.filter((p) => `${p.name} ${p.id} ${p.hfRepo}`.toLowerCase().includes(q));
   }, [query]);
 
+  usePresetConfigsVersion();
   const preset = modelId === CUSTOM_MODEL_ID ? undefined : findPreset(modelId);
+  const presetFile = preset ? presetConfig(preset.id) : null;
 
-  const adoptConfig = (config: unknown, name: string, repo: string | null) => {
-    const checked = checkModelConfig(config, name);
+  const adoptConfig = async (config: unknown, name: string, repo: string | null) => {
+    const checked = await checkModelConfig(config, name);
     if (!checked.ok) {
       setError(`${name}: ${checked.message} The model in use has not changed.`);
       return;
@@ -58,10 +60,10 @@ export function ModelPicker() {
     applyCustomModel({ name, config, hfRepo: repo });
   };
 
-  const fromText = (text: string, name: string) => {
+  const fromText = async (text: string, name: string) => {
     const parsed = parseJson(text);
     if (!parsed.ok) setError(`${name}: ${parsed.message} The model in use has not changed.`);
-    else adoptConfig(parsed.value, name, null);
+    else await adoptConfig(parsed.value, name, null);
   };
 
   const onUpload = async (event: ChangeEvent<HTMLInputElement>) => {
@@ -74,7 +76,7 @@ export function ModelPicker() {
       );
       return;
     }
-    fromText(await file.text(), file.name);
+    await fromText(await file.text(), file.name);
   };
 
   const onFetch = async () => {
@@ -100,7 +102,7 @@ export function ModelPicker() {
       } else {
         const parsed = parseJson(await response.text());
         if (!parsed.ok) setError(`${repo}: ${parsed.message} The model in use has not changed.`);
-        else adoptConfig(parsed.value, repo, repo);
+        else await adoptConfig(parsed.value, repo, repo);
       }
     } catch {
       setError(
@@ -153,8 +155,16 @@ export function ModelPicker() {
         {preset ? (
           <>
             Using <strong>{preset.name}</strong>: config.json of{' '}
-            <SourceLink href={`https://huggingface.co/${preset.hfRepo}`}>{preset.hfRepo}</SourceLink>, copied
-            from <SourceLink href={preset.sourceUrl}>this source</SourceLink> on {preset.retrievedOn}.
+            <SourceLink href={`https://huggingface.co/${preset.hfRepo}`}>{preset.hfRepo}</SourceLink>,{' '}
+            {presetFile?.status === 'ready' ? (
+              <>
+                copied from <SourceLink href={presetFile.sourceUrl}>this source</SourceLink> on{' '}
+                {presetFile.retrievedOn}
+              </>
+            ) : (
+              'loading its source'
+            )}
+            .
           </>
         ) : customModel && modelId === CUSTOM_MODEL_ID ? (
           <>

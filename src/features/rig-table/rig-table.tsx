@@ -87,7 +87,7 @@ function RigRow({ rig, rank, onPareto }: { rig: RigQuote; rank: number; onPareto
             <li key={`${c.role}-${c.itemId}`}>
               {c.quantity} × {c.name}: <SourceLink href={c.sourceUrl}>{formatUsd(c.unitPriceUsd)}</SourceLink>{' '}
               <span className="muted">
-                ({c.condition}, {c.market}, {c.observedOn})
+                ({c.condition === c.market ? c.condition : `${c.condition}, ${c.market}`}, {c.observedOn})
               </span>
             </li>
           ))}
@@ -99,7 +99,13 @@ function RigRow({ rig, rank, onPareto }: { rig: RigQuote; rank: number; onPareto
       </td>
       <td className="num right">{formatUsd(rig.totalPriceUsd)}</td>
       <td className="num right">{formatNumber(rig.decodeTokensPerSecond, 1)}</td>
-      <td className="num right">{formatNumber(rig.powerW)} W</td>
+      <td className="num right">
+        {rig.powerW > 0 ? (
+          `${formatNumber(rig.powerW)} W`
+        ) : (
+          <span title="The dataset has no power figure for a part of this rig">n/a</span>
+        )}
+      </td>
       <td className="num right">{formatUsd(rig.usdPerTokenPerSecond)}</td>
     </tr>
   );
