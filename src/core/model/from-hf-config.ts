@@ -524,11 +524,24 @@ function readAttentionLayers(arch: Architecture, c: Reader, numLayers: number): 
 
   if (arch === 'llama4') {
     const chunk = c.intOrNull('attention_chunk_size', 1, LIMITS.window);
-    const noRope = c.optIntArray('no_rope_layers', 0, 1);
+    // Llama4TextConfig.__post_init__ (transformers, src/transformers/models/llama4/configuration_llama4.py
+    // at 008e574391258935f3ecc3035c882e73bbcac419): `self.no_rope_layers if self.no_rope_layers else
+    // default`, so an absent, null or EMPTY list (the published Scout/Maverick configs have
+    // "no_rope_layers": []) means the default pattern: layer l uses RoPE iff (l + 1) % interval != 0,
+    // no_rope_layer_interval defaulting to 4. A given list holds 1 for a RoPE layer, 0 for NoPE.
+    const listed = c.optIntArray('no_rope_layers', 0, 1);
+    const noRope = listed && listed.length > 0 ? listed : null;
+    if (noRope && noRope.length < numLayers) {
+      throw new ModelConfigError(
+        c.path('no_rope_layers'),
+        `expected at least ${numLayers} entries (num_hidden_layers) or an empty list, got ${noRope.length}`,
+      );
+    }
+    const interval = c.optInt('no_rope_layer_interval', 4, 1, LIMITS.layers);
     for (let l = 0; l < numLayers; l++) {
-      // Llama4TextAttention: RoPE layers use chunked attention; NoPE layers (every 4th by default,
-      // no_rope_layer_interval = 4) attend globally. llama.cpp uses n_swa = chunk, LLAMA_SWA_TYPE_CHUNKED.
-      const ropeLayer = noRope ? noRope[l] === 1 : (l + 1) % 4 !== 0;
+      // Llama4TextAttention: RoPE layers use chunked attention; NoPE layers attend globally.
+      // llama.cpp uses n_swa = chunk, LLAMA_SWA_TYPE_CHUNKED.
+      const ropeLayer = noRope ? noRope[l] === 1 : (l + 1) % interval !== 0;
       out.push(
         chunk !== null && ropeLayer ? { kind: 'chunked', windowTokens: chunk, windowInLlamaCpp: true } : full,
       );

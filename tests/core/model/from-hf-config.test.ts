@@ -102,6 +102,46 @@ describe('modelFromHfConfig: architecture details', () => {
     expect(scout.moe?.moeLayers).toHaveLength(48);
   });
 
+  it('Llama 4: an empty no_rope_layers list means the default pattern, as Llama4TextConfig reads it', () => {
+    // transformers Llama4TextConfig.__post_init__: `self.no_rope_layers if self.no_rope_layers else
+    // default_no_rope_layers` with RoPE iff (l + 1) % no_rope_layer_interval != 0 (interval 4).
+    // The published Scout config.json carries "no_rope_layers": [].
+    const cfg = loadPreset('llama-4-scout').config as { text_config: Record<string, unknown> };
+    expect(cfg.text_config.no_rope_layers).toEqual([]);
+    const kinds = (text: Record<string, unknown>) =>
+      modelFromHfConfig({ ...cfg, text_config: text }).attentionLayers.map((l) => l.kind);
+    const scout = kinds(cfg.text_config);
+    expect(scout.filter((k) => k === 'full')).toHaveLength(12);
+    expect(scout.slice(0, 8)).toEqual([
+      'chunked',
+      'chunked',
+      'chunked',
+      'full',
+      'chunked',
+      'chunked',
+      'chunked',
+      'full',
+    ]);
+    // Absent or null behave the same; an explicit list (1 = RoPE = chunked) is taken as given.
+    const { no_rope_layers: _dropped, ...absent } = cfg.text_config;
+    expect(kinds(absent)).toEqual(scout);
+    expect(kinds({ ...cfg.text_config, no_rope_layers: null })).toEqual(scout);
+    const alternating = Array.from({ length: 48 }, (_, l) => l % 2);
+    expect(kinds({ ...cfg.text_config, no_rope_layers: alternating }).slice(0, 4)).toEqual([
+      'full',
+      'chunked',
+      'full',
+      'chunked',
+    ]);
+    // no_rope_layer_interval changes the default pattern.
+    const everyOther = kinds({ ...cfg.text_config, no_rope_layer_interval: 2 });
+    expect(everyOther.slice(0, 4)).toEqual(['chunked', 'full', 'chunked', 'full']);
+    // A non-empty list shorter than the model is malformed (transformers: "at least the same length").
+    expect(() =>
+      modelFromHfConfig({ ...cfg, text_config: { ...cfg.text_config, no_rope_layers: [1, 1] } }),
+    ).toThrow(/^text_config\.no_rope_layers: expected at least 48 entries/);
+  });
+
   it('Qwen2 carries q/k/v biases; Qwen3 carries q/k norms and an explicit head_dim', () => {
     const q2 = modelFromHfConfig(loadPreset('qwen2-5-7b').config);
     expect(q2.tensors.some((t) => t.name === 'blk.0.attn_q.bias')).toBe(true);
