@@ -90,7 +90,9 @@ export const TWO_DPC_SPEED_RATIO = 5200 / 6400;
 /** Bytes per DDR channel per transfer (a 64-bit channel). */
 export const DDR_BYTES_PER_TRANSFER = 8;
 
-/** Prices older than this on the as-of date get a note so the UI can flag them. */
+/** Default age limit of a price: a search as of D ignores observations older than this, so "today" is
+ *  never priced from a years-old listing (hardware and DRAM prices move tens of percent a year, see the
+ *  2025-26 DRAM series in data/series). Prices older than half of it get a note so the UI can flag them. */
 export const STALE_PRICE_DAYS = 365;
 
 /** Largest GPU count tried per rig (one 8-GPU chassis). */

@@ -18,7 +18,7 @@ import {
   UNIFIED_MOE_CHECK_NOTE,
 } from './constants';
 import { gpuFormFactor, hostFormFactor } from './form-factor';
-import { daysBetween, priceAsOf, purchaseConditionOf } from './pricing';
+import { daysBetween, priceAsOf, priceCutoff, purchaseConditionOf } from './pricing';
 import {
   CPU_SPEED,
   computeSeconds,
@@ -78,8 +78,13 @@ interface PricedCatalog {
 const catalogCache = new WeakMap<Dataset, Map<string, PricedCatalog>>();
 const CATALOG_CACHE_ENTRIES = 32;
 
-function catalog(dataset: Dataset, asOf: string, conditions: readonly PurchaseCondition[]): PricedCatalog {
-  const key = `${asOf}|${[...conditions].sort().join(',')}`;
+function catalog(
+  dataset: Dataset,
+  asOf: string,
+  conditions: readonly PurchaseCondition[],
+  notBefore: string,
+): PricedCatalog {
+  const key = `${asOf}|${notBefore}|${[...conditions].sort().join(',')}`;
   let perDataset = catalogCache.get(dataset);
   if (perDataset === undefined) {
     perDataset = new Map();
@@ -87,7 +92,7 @@ function catalog(dataset: Dataset, asOf: string, conditions: readonly PurchaseCo
   }
   const cached = perDataset.get(key);
   if (cached !== undefined) return cached;
-  const built = buildCatalog(dataset, asOf, conditions);
+  const built = buildCatalog(dataset, asOf, conditions, notBefore);
   if (perDataset.size >= CATALOG_CACHE_ENTRIES) {
     const oldest = perDataset.keys().next().value;
     if (oldest !== undefined) perDataset.delete(oldest);
@@ -100,6 +105,7 @@ function buildCatalog(
   dataset: Dataset,
   asOf: string,
   conditions: readonly PurchaseCondition[],
+  notBefore: string,
 ): PricedCatalog {
   const result: PricedCatalog = {
     gpus: [],
@@ -110,7 +116,7 @@ function buildCatalog(
     pricedCount: 0,
   };
   for (const item of dataset.items) {
-    const price = priceAsOf(dataset.prices[item.id], asOf, conditions);
+    const price = priceAsOf(dataset.prices[item.id], asOf, conditions, notBefore);
     if (price === undefined) continue;
     result.pricedCount++;
     const priced = { item, price };
@@ -154,7 +160,7 @@ function priceNotes(parts: readonly Priced[], asOf: string): string[] {
   const notes: string[] = [];
   for (const p of parts) {
     const age = daysBetween(p.price.observedOn, asOf);
-    if (age > STALE_PRICE_DAYS) {
+    if (age > STALE_PRICE_DAYS / 2) {
       notes.push(
         `${p.item.name}: newest price is ${Math.round(age / 30)} months old (${p.price.observedOn}).`,
       );
@@ -582,7 +588,8 @@ function enumerate(
   request: RigRequest,
   conditions: readonly PurchaseCondition[],
 ): { candidates: Candidate[]; pricedCount: number } {
-  const cat = catalog(dataset, request.constraints.asOf, conditions);
+  const { asOf, maxPriceAgeDays = STALE_PRICE_DAYS } = request.constraints;
+  const cat = catalog(dataset, asOf, conditions, priceCutoff(asOf, maxPriceAgeDays));
   const step = stepBytes(request);
   const candidates: Candidate[] = [];
   multiGpuCandidates(cat, request, step, candidates);
@@ -689,7 +696,7 @@ export function findCheapestRigs(dataset: Dataset, request: RigRequest): RigSear
     return {
       kind: 'none',
       binding: 'no-prices',
-      message: `No hardware in the dataset has a price on or before ${constraints.asOf} in the accepted condition.`,
+      message: `No hardware in the dataset has a price in the ${constraints.maxPriceAgeDays ?? STALE_PRICE_DAYS} days up to ${constraints.asOf} in the accepted condition.`,
       consideredCount: 0,
       assumptions,
     };

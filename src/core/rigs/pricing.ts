@@ -30,11 +30,14 @@ function lastIndexOnOrBefore(observations: readonly PriceObservation[], asOf: st
 }
 
 /** The price a buyer pays as of asOf: for each accepted condition its latest observation on or before
- *  asOf, then the cheaper of those. Observations must be sorted by observedOn ascending (Dataset contract). */
+ *  asOf, then the cheaper of those. A latest observation older than `notBefore` (an ISO date) does not
+ *  count: a 2017 price says nothing about what the part costs in 2026, so the item is not for sale then.
+ *  Observations must be sorted by observedOn ascending (Dataset contract). */
 export function priceAsOf(
   observations: readonly PriceObservation[] | undefined,
   asOf: string,
   conditions: readonly PurchaseCondition[],
+  notBefore = '',
 ): PriceObservation | undefined {
   if (observations === undefined || observations.length === 0 || conditions.length === 0) return undefined;
   let best: PriceObservation | undefined;
@@ -42,12 +45,21 @@ export function priceAsOf(
     // Walk back from the last observation on or before asOf to the latest one in this condition.
     for (let i = lastIndexOnOrBefore(observations, asOf); i >= 0; i--) {
       const obs = observations[i] as PriceObservation;
+      if (obs.observedOn < notBefore) break;
       if (purchaseConditionOf(obs) !== condition) continue;
       if (best === undefined || obs.priceUsd < best.priceUsd) best = obs;
       break;
     }
   }
   return best;
+}
+
+/** The ISO date maxAgeDays before asOf: the oldest price a search as of asOf still uses. A non-finite or
+ *  negative age means no limit (''). */
+export function priceCutoff(asOf: string, maxAgeDays: number): string {
+  if (!Number.isFinite(maxAgeDays) || maxAgeDays < 0) return '';
+  const t = Date.parse(`${asOf}T00:00:00Z`) - Math.round(maxAgeDays) * 86_400_000;
+  return Number.isNaN(t) ? '' : new Date(t).toISOString().slice(0, 10);
 }
 
 /** Whole days from a to b (ISO dates). */

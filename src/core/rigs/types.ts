@@ -50,6 +50,9 @@ export interface RigConstraints {
   minBandwidthGBps?: number;
   /** ISO date: each item is priced at its latest observation on or before it. */
   asOf: string;
+  /** A price older than this many days on asOf is not used: the item counts as unpriced then. Default
+   *  STALE_PRICE_DAYS (constants.ts); Infinity means no limit. */
+  maxPriceAgeDays?: number;
   /** Restrict to these rig kinds; absent means all. */
   rigKinds?: readonly RigKind[];
   /** How many ranked rigs to return (default DEFAULT_MAX_RESULTS in constants.ts). */
