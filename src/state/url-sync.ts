@@ -26,10 +26,15 @@ export function startUrlSync(): () => void {
     }
   };
   write();
+  // The write waits for an idle moment (at most 300 ms more) so it never competes with a frame.
+  const writeWhenIdle = () => {
+    if (typeof window.requestIdleCallback === 'function') window.requestIdleCallback(write, { timeout: 300 });
+    else write();
+  };
   const unsubscribe = useAppStore.subscribe((state, previous) => {
     if (state.scenario === previous.scenario || timer !== null) return;
     const wait = Math.max(0, URL_THROTTLE_MS - (performance.now() - lastWrite));
-    timer = setTimeout(write, wait);
+    timer = setTimeout(writeWhenIdle, wait);
   });
   return () => {
     unsubscribe();

@@ -92,7 +92,11 @@ export function ProjectionInputs() {
         label="Fit window"
         name="fit-start"
         value={String(fitStartYear)}
-        options={FIT_START_OPTIONS}
+        options={
+          FIT_START_OPTIONS.some((o) => o.value === String(fitStartYear))
+            ? FIT_START_OPTIONS
+            : [...FIT_START_OPTIONS, { value: String(fitStartYear), label: `From ${fitStartYear}` }]
+        }
         onChange={(v) => setScenario({ fitStartYear: Number(v) })}
       />
     </div>

@@ -1,5 +1,6 @@
 // The ranked rigs that hold the model: components with unit prices (each with its source and date), total,
 // tokens/s, power and dollars per token/s. Rigs on the price/speed Pareto front are flagged.
+import { memo } from 'react';
 import type { RigQuote } from '../../core';
 import { formatGiB, formatNumber, formatUsd } from '../../components/format';
 import { SourceLink } from '../../components/source-link';
@@ -36,6 +37,14 @@ export function RigTable() {
     <div className="rig-table-wrap">
       <table className="rig-table" data-name="rig-table">
         <caption className="visually-hidden">Rigs that hold the model, cheapest first</caption>
+        <colgroup>
+          <col className="col-rank" />
+          <col />
+          <col className="col-num" />
+          <col className="col-num" />
+          <col className="col-num" />
+          <col className="col-num" />
+        </colgroup>
         <thead>
           <tr>
             <th scope="col">#</th>
@@ -68,7 +77,16 @@ export function RigTable() {
   );
 }
 
-function RigRow({ rig, rank, onPareto }: { rig: RigQuote; rank: number; onPareto: boolean }) {
+// memo: a row re-renders only when its quote changes (the search result is memoized on its inputs).
+const RigRow = memo(function RigRow({
+  rig,
+  rank,
+  onPareto,
+}: {
+  rig: RigQuote;
+  rank: number;
+  onPareto: boolean;
+}) {
   return (
     <tr data-name="rig-row">
       <td className="num">{rank}</td>
@@ -109,4 +127,4 @@ function RigRow({ rig, rank, onPareto }: { rig: RigQuote; rank: number; onPareto
       <td className="num right">{formatUsd(rig.usdPerTokenPerSecond)}</td>
     </tr>
   );
-}
+});

@@ -2,7 +2,7 @@
 // insecure origins) without navigator.clipboard.
 import { useState } from 'react';
 import { shareUrl } from '../../state/url-sync';
-import { useScenario } from '../../state/store';
+import { useAppStore } from '../../state/store';
 
 async function copyText(text: string): Promise<boolean> {
   try {
@@ -30,9 +30,8 @@ async function copyText(text: string): Promise<boolean> {
 }
 
 export function ShareLink() {
-  const scenario = useScenario();
+  // The link is built when the button is pressed, not on every slider move.
   const [status, setStatus] = useState<'idle' | 'copied' | 'failed'>('idle');
-  const url = shareUrl(scenario);
   return (
     <div className="share-link">
       <button
@@ -40,6 +39,7 @@ export function ShareLink() {
         className="primary"
         data-name="copy-link"
         onClick={async () => {
+          const url = shareUrl(useAppStore.getState().scenario);
           setStatus((await copyText(url)) ? 'copied' : 'failed');
           window.setTimeout(() => setStatus('idle'), 2500);
         }}
