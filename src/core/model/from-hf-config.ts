@@ -162,10 +162,13 @@ const MODEL_TYPE_ALIASES: Readonly<Record<string, Architecture>> = {
 };
 
 /** Defaults of the transformers config classes for structural fields that published config.json files
- *  omit. google/gemma-3-27b-it's text_config has no vocab_size; Gemma3TextConfig defaults it to 262_208
- *  (transformers/models/gemma3/configuration_gemma3.py). */
+ *  omit. google/gemma-3-27b-it's text_config has no vocab_size. Gemma3TextConfig.__init__ (transformers
+ *  src/transformers/models/gemma3/configuration_gemma3.py at 008f5c8c29be84d4721dc6d1e0fcd72300580be4):
+ *  vocab_size=262_208, head_dim=256, num_key_value_heads=4, sliding_window=4096; its other structural
+ *  defaults are applied where they are read (tie_word_embeddings=True, sliding_window_pattern=6,
+ *  attention_bias=False). */
 const CLASS_DEFAULTS: Partial<Record<Architecture, Json>> = {
-  gemma3: { vocab_size: 262_208 },
+  gemma3: { vocab_size: 262_208, head_dim: 256, num_key_value_heads: 4, sliding_window: 4096 },
 };
 
 /** Collects tensors; sorted at the end the way llama.cpp's weight_name_comparer does (layer, then name). */

@@ -221,29 +221,27 @@ describe('modelFromHfConfig: malformed configs throw ModelConfigError naming the
 
 describe('configs as published, with omitted fields', () => {
   it('Gemma 3 27B: nested text_config without vocab_size takes the Gemma3TextConfig default 262,208', () => {
-    // google/gemma-3-27b-it config.json (text part), as mirrored in NVIDIA TensorRT-LLM's Gemma 3 tests
-    const config = {
-      architectures: ['Gemma3ForConditionalGeneration'],
-      model_type: 'gemma3',
-      text_config: {
-        head_dim: 128,
-        hidden_size: 5376,
-        intermediate_size: 21504,
-        model_type: 'gemma3_text',
-        num_attention_heads: 32,
-        num_hidden_layers: 62,
-        num_key_value_heads: 16,
-        query_pre_attn_scalar: 168,
-        rope_scaling: { factor: 8.0, rope_type: 'linear' },
-        sliding_window: 1024,
-      },
-      vision_config: { hidden_size: 1152, model_type: 'siglip_vision_model' },
-    };
+    // data/models/gemma-3-27b.json: google/gemma-3-27b-it's config.json, whose text_config names no vocab_size,
+    // tie_word_embeddings or sliding_window_pattern.
+    const config = loadPreset('gemma-3-27b').config as { text_config: Record<string, unknown> };
+    expect(config.text_config.vocab_size).toBeUndefined();
     const m = modelFromHfConfig(config);
     expect(m.vocabSize).toBe(262_208);
     expect(m.tiedEmbeddings).toBe(true);
     expect(m.attentionLayers.filter((l) => l.kind === 'full')).toHaveLength(10);
-    // Gemma 3 27B: 27.4B with the 0.4B SigLIP tower, which rigcast leaves out
-    expect(countParameters(m).total / 1e9).toBeCloseTo(27.0, 1);
+    expect(m.attentionLayers.filter((l) => l.kind === 'sliding' && l.windowTokens === 1024)).toHaveLength(52);
+    // 27,432,406,640 with the SigLIP tower and projector (423,060,336), which rigcast leaves out
+    // (tests/golden/safetensors-sizes.json has the derivation).
+    expect(countParameters(m).total).toBe(27_009_346_304);
+  });
+
+  it('Gemma 3: omitted head_dim, num_key_value_heads and sliding_window take the Gemma3TextConfig defaults', () => {
+    // transformers configuration_gemma3.py (008f5c8c): head_dim=256, num_key_value_heads=4, sliding_window=4096.
+    const config = loadPreset('gemma-3-27b').config as { text_config: Record<string, unknown> };
+    const { head_dim: _h, num_key_value_heads: _k, sliding_window: _w, ...text } = config.text_config;
+    const m = modelFromHfConfig({ ...config, text_config: text });
+    expect(m.headDimK).toBe(256);
+    expect(m.numKvHeads).toBe(4);
+    expect(m.attentionLayers[0]).toMatchObject({ kind: 'sliding', windowTokens: 4096 });
   });
 });
