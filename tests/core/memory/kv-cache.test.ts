@@ -50,6 +50,17 @@ describe('KV cache, llama.cpp (llama-kv-cache.cpp, llama-context.cpp)', () => {
     expect(kv(GPT_OSS_20B, 'f16', 512, 1)).toBe(24 * 512 * perCell);
   });
 
+  it('gpt-oss-20b at n_ctx 4096: the SWA half matches a logged llama.cpp iSWA cache (18.00 MiB, 768 cells)', () => {
+    // https://github.com/ggml-org/llama.cpp/pull/17609 (PR description, a gpt-oss run: <|return|>/<|call|>
+    // logit biases, ctx_size = 4096): "llama_kv_cache_iswa: creating     SWA KV cache, size = 768 cells" and
+    // "llama_kv_cache: size =   18.00 MiB (   768 cells,  12 layers,  1/1 seqs), K (f16):    9.00 MiB,
+    // V (f16):    9.00 MiB". 12 sliding layers of 8 KV heads x 64 = gpt-oss-20b. The excerpt does not show
+    // the non-SWA line, so this is not in tests/golden/kv-sizes.json; the 12 full layers add 4096 cells each.
+    const perCell = 8 * 64 * 2 * 2;
+    const swaBytes = kv(GPT_OSS_20B, 'f16', 4096, 1) - 12 * 4096 * perCell;
+    expect(swaBytes).toBe(18 * MiB);
+  });
+
   it('Gemma 2 27B: 23 sliding layers of 4096 + 512, 23 full layers', () => {
     const cfg = loadPreset('gemma-2-27b').config;
     const perCell = 16 * 128 * 2 * 2;
