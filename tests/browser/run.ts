@@ -194,6 +194,40 @@ async function main(): Promise<void> {
       await other.close();
     });
 
+    await test('every form control has a label, and the page has its landmarks', async () => {
+      const p = await openPage(context, server.url);
+      await settled(p);
+      // Keyboard: Tab from the top reaches the Copy link button first, then the theme toggle.
+      await p.keyboard.press('Tab');
+      assert(
+        (await p.evaluate(() => document.activeElement?.getAttribute('data-name'))) === 'copy-link',
+        'focus order',
+      );
+      await p.keyboard.press('Tab');
+      assert(
+        (await p.evaluate(() => document.activeElement?.getAttribute('data-name'))) === 'theme-toggle',
+        'focus order after Copy link',
+      );
+      await p.getByText('Use your own config.json').click();
+      const unlabelled = await p.evaluate(() =>
+        [...document.querySelectorAll<HTMLElement>('input, select, textarea, button')]
+          .filter((el) => {
+            const labels = (el as HTMLInputElement).labels;
+            const named =
+              (labels && labels.length > 0) ||
+              el.getAttribute('aria-label') ||
+              el.getAttribute('aria-labelledby') ||
+              (el.tagName === 'BUTTON' && el.textContent?.trim());
+            return !named;
+          })
+          .map((el) => el.outerHTML.slice(0, 80)),
+      );
+      assert(unlabelled.length === 0, `controls without a label: ${unlabelled.join(' | ')}`);
+      assert((await p.locator('h1').count()) === 1, 'expected exactly one h1');
+      assert((await p.locator('header, main, footer').count()) === 3, 'missing header/main/footer landmarks');
+      await p.close();
+    });
+
     await test('a garbage link shows a notice naming the fields and falls back to the defaults', async () => {
       const bad = await openPage(
         context,
