@@ -30,8 +30,8 @@ export interface RigCostHistoryOptions {
    *  than its month end (a shared link then reproduces the same history later). Default: no cap. */
   asOf?: string;
   /** A month's rig counts only if every part's price was observed within this many days before the
-   *  month's end. Default STALE_PRICE_DAYS (the rig search's staleness limit). Without it a launch MSRP
-   *  would be carried forward for a decade and the frontier would not move. */
+   *  month's end. Default STALE_PRICE_DAYS (the rig search's own default); Infinity means no limit.
+   *  Without a limit a launch MSRP would be carried forward for a decade and the frontier would not move. */
   maxPriceAgeDays?: number;
 }
 
@@ -73,6 +73,7 @@ export function datasetMonthRange(dataset: Dataset): [string, string] | null {
 }
 
 function cutoffDate(asOf: string, maxAgeDays: number): string {
+  if (!Number.isFinite(maxAgeDays)) return '0000-01-01'; // Infinity: no limit
   return new Date(Date.parse(`${asOf}T00:00:00Z`) - maxAgeDays * 86_400_000).toISOString().slice(0, 10);
 }
 
@@ -133,6 +134,7 @@ function searchMonth(
       requireFp8,
       asOf,
       maxResults: 1,
+      maxPriceAgeDays: maxAgeDays,
       ...(minBandwidthGBps !== undefined ? { minBandwidthGBps } : {}),
       ...(rigKinds !== undefined ? { rigKinds } : {}),
     },
@@ -169,7 +171,11 @@ export function rigCostHistory(dataset: Dataset, options: RigCostHistoryOptions 
     options.minBandwidthGBps > 0
       ? options.minBandwidthGBps
       : undefined;
-  const maxAgeDays = options.maxPriceAgeDays ?? STALE_PRICE_DAYS;
+  const requestedAge = options.maxPriceAgeDays;
+  const maxAgeDays =
+    requestedAge !== undefined && !Number.isNaN(requestedAge) && requestedAge >= 0
+      ? requestedAge
+      : STALE_PRICE_DAYS;
   const rigKinds = options.rigKinds ? [...new Set(options.rigKinds)].sort() : undefined;
   const range = datasetMonthRange(dataset);
   const empty: RigCostHistory = {

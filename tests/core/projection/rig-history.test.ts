@@ -172,3 +172,16 @@ describe('rigCostHistory: reusing a month whose prices did not change', () => {
     }
   });
 });
+
+describe('rigCostHistory: price age limit', () => {
+  it('Infinity carries every price forward (no limit), on the search side too', () => {
+    const h = rigCostHistory(dataset, { targetBytes: 512 * GIB, maxPriceAgeDays: Number.POSITIVE_INFINITY });
+    expect(h.monthsWithoutRig).toBe(0);
+    // box-a's last price (2024-03-10) still prices June 2025, cheaper than box-b's fresh $25,000.
+    expect(h.points.find((p) => p.month === '2025-06')?.priceUsd).toBe(16_000);
+  });
+  it('a negative or NaN limit falls back to the default', () => {
+    const a = rigCostHistory(dataset, { targetBytes: 512 * GIB, maxPriceAgeDays: Number.NaN });
+    expect(a.monthsWithoutRig).toBe(3);
+  });
+});
