@@ -165,6 +165,4 @@ for (const series of dataset.series) {
     );
   }
 }
-console.log(
-  '\nPublished: ' + PUBLISHED_RATES.map((r) => `${r.label} ${pct(r.annualChange)}`).join('; ') + '.',
-);
+console.log(`\nPublished: ${PUBLISHED_RATES.map((r) => `${r.label} ${pct(r.annualChange)}`).join('; ')}.`);
