@@ -5,6 +5,7 @@
 // The machine's load shows in the timings: run it on an idle machine for figures worth comparing.
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
@@ -16,17 +17,21 @@ const INPUTS = 100;
 
 const gzipKB = (file: string) => gzipSync(readFileSync(file), { level: 9 }).length / 1024;
 
-function bundleSizes(): { firstPaintKB: number; totalKB: number; chunks: string[] } {
+function bundleSizes(): {
+  firstPaintKB: number;
+  totalKB: number;
+  chunks: { file: string; gzipKB: number }[];
+} {
   const html = readFileSync(join(DIST, 'index.html'), 'utf8');
   // What index.html loads itself (entry script, modulepreloads, stylesheets) is first paint; the rest loads later.
   const referenced = [...html.matchAll(/(?:src|href)="\.\/(assets\/[^"]+\.(?:js|css))"/g)].map(
     (m) => m[1] as string,
   );
   const all = readdirSync(join(DIST, 'assets')).filter((f) => /\.(js|css)$/.test(f));
-  const chunks = all.map((f) => `${f} ${gzipKB(join(DIST, 'assets', f)).toFixed(1)} KB`);
+  const chunks = all.map((f) => ({ file: f, gzipKB: gzipKB(join(DIST, 'assets', f)) }));
   return {
     firstPaintKB: referenced.reduce((sum, f) => sum + gzipKB(join(DIST, f)), 0),
-    totalKB: all.reduce((sum, f) => sum + gzipKB(join(DIST, 'assets', f)), 0),
+    totalKB: chunks.reduce((sum, c) => sum + c.gzipKB, 0),
     chunks,
   };
 }
@@ -58,6 +63,11 @@ async function main(): Promise<void> {
   });
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 2400 } });
+    const fetched = new Set<string>();
+    page.on('request', (r) => {
+      const m = /\/(assets\/[^?#]+\.(?:js|css))$/.exec(new URL(r.url()).pathname);
+      if (m?.[1]) fetched.add(m[1]);
+    });
     await page.goto(server.url, { waitUntil: 'load' });
     const loadMs = await page.evaluate(() => {
       const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
@@ -68,6 +78,7 @@ async function main(): Promise<void> {
       timeout: 30_000,
     });
     const chartCount = await page.locator('.recharts-wrapper').count();
+    const loadedKB = [...fetched].reduce((sum, f) => sum + gzipKB(join(DIST, f)), 0);
     // In the page: set the context slider to the next stop and dispatch 'input' as a drag does. Two timings
     // per input: main-thread work (the input's JS, then the next frame's style, layout and paint, measured
     // from the frame's requestAnimationFrame callback to a task queued from it, which runs after the frame
@@ -78,6 +89,7 @@ async function main(): Promise<void> {
       const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set;
       const work: number[] = [];
       const wall: number[] = [];
+      const js: number[] = [];
       const max = Number(range.max);
       for (let i = 0; i < n; i++) {
         // Start at a random point of a frame, as a real pointer move does.
@@ -93,22 +105,36 @@ async function main(): Promise<void> {
         );
         const tEnd = await new Promise<number>((done) => setTimeout(() => done(performance.now()), 0));
         work.push(tJs - t0 + (tEnd - tFrame));
+        js.push(tJs - t0);
         wall.push(tEnd - t0);
       }
-      return { work, wall };
+      return { work, wall, js };
     }, INPUTS);
     const work = [...samples.work].sort((a, b) => a - b);
     const wall = [...samples.wall].sort((a, b) => a - b);
+    const js = [...samples.js].sort((a, b) => a - b);
     console.log(`first-paint JS+CSS: ${sizes.firstPaintKB.toFixed(1)} KB gzip (budget 85)`);
     console.log(`total JS+CSS: ${sizes.totalKB.toFixed(1)} KB gzip (budget 220)`);
-    for (const c of sizes.chunks) console.log(`  ${c}`);
+    console.log(
+      `  of which the default page loads: ${loadedKB.toFixed(1)} KB gzip in ${fetched.size} files (the rest are other models' configs)`,
+    );
+    for (const c of sizes.chunks.filter((c) => c.gzipKB >= 2))
+      console.log(`  ${c.file} ${c.gzipKB.toFixed(1)} KB`);
+    const small = sizes.chunks.filter((c) => c.gzipKB < 2);
+    console.log(
+      `  ${small.length} chunks under 2 KB (model configs, small views): ${small.reduce((t, c) => t + c.gzipKB, 0).toFixed(1)} KB`,
+    );
     console.log(
       `slider input -> next frame, main-thread work (${INPUTS} inputs, ${chartCount} charts on screen): median ${quantile(work, 0.5).toFixed(1)} ms, p95 ${quantile(work, 0.95).toFixed(1)} ms (budget 8 / 16)`,
+    );
+    console.log(
+      `  of which the input's JavaScript (core + React render and commit): median ${quantile(js, 0.5).toFixed(1)} ms, p95 ${quantile(js, 0.95).toFixed(1)} ms`,
     );
     console.log(
       `slider input -> next frame, wall time incl. waiting for vsync: median ${quantile(wall, 0.5).toFixed(1)} ms, p95 ${quantile(wall, 0.95).toFixed(1)} ms`,
     );
     console.log(`load event: ${loadMs.toFixed(0)} ms`);
+    console.log(`machine load average (1 min): ${loadavg()[0]?.toFixed(2)} on ${cpus().length} CPUs`);
   } finally {
     await browser.close();
     await server.close();
