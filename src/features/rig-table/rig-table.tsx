@@ -1,14 +1,18 @@
 // The ranked rigs that hold the model: components with unit prices (each with its source and date), total,
 // tokens/s, power and dollars per token/s. Rigs on the price/speed Pareto front are flagged.
-import { memo } from 'react';
+import { memo, useState } from 'react';
 import type { RigQuote } from '../../core';
 import { formatGiB, formatNumber, formatUsd } from '../../components/format';
 import { SourceLink } from '../../components/source-link';
 import { Unavailable } from '../../components/unavailable';
 import { useRigSearch } from '../../state/derived';
 
+/** Rigs shown before "Show all": enough to compare, short enough to read on a phone. */
+const FIRST_ROWS = 5;
+
 export function RigTable() {
   const result = useRigSearch();
+  const [showAll, setShowAll] = useState(false);
   if (result.status === 'unavailable')
     return <Unavailable>Rig search not available yet: {result.reason}</Unavailable>;
   if (result.status === 'error')
@@ -64,11 +68,21 @@ export function RigTable() {
           </tr>
         </thead>
         <tbody>
-          {search.rigs.map((rig, i) => (
+          {(showAll ? search.rigs : search.rigs.slice(0, FIRST_ROWS)).map((rig, i) => (
             <RigRow key={rig.id} rig={rig} rank={i + 1} onPareto={pareto.has(rig.id)} />
           ))}
         </tbody>
       </table>
+      {search.rigs.length > FIRST_ROWS ? (
+        <button
+          type="button"
+          className="show-all"
+          aria-expanded={showAll}
+          onClick={() => setShowAll(!showAll)}
+        >
+          {showAll ? `Show the first ${FIRST_ROWS}` : `Show all ${search.rigs.length} rigs`}
+        </button>
+      ) : null}
       <p className="muted small">
         {formatNumber(search.consideredCount)} configurations priced. ★ = on the price/speed Pareto front (no
         other rig is both cheaper and faster).
