@@ -20,11 +20,11 @@ import { type ConditionSet, CUSTOM_MODEL_ID, type EngineId, type RateAssumptionI
 import { findPreset, presetConfig, usePresetConfigsVersion } from './model-presets';
 import { type LoadedDataset, useDatasetState } from './dataset-resource';
 import { lazyResource } from './lazy-resource';
+import { type CustomModel, useAppStore } from './store';
 
 type MemoryEngine = typeof import('./memory-engine');
 const memoryEngine = lazyResource<MemoryEngine>('The memory model', () => import('./memory-engine'));
 export const loadMemoryEngine = memoryEngine.load;
-import { type CustomModel, useAppStore } from './store';
 
 export type Derived<T> =
   | { status: 'ok'; value: T }
@@ -108,13 +108,15 @@ function modelFor(engine: MemoryEngine, modelId: string, custom: CustomModel | n
   let cached = specCache.get(modelId);
   if (!cached) {
     const preset = findPreset(modelId);
-    if (!preset) return { status: 'error', message: `Unknown model preset "${modelId}".` };
-    const config = presetConfig(modelId);
-    if (config.status === 'loading') return LOADING_MODEL;
+    const config = preset ? presetConfig(modelId) : null;
+    if (config?.status === 'loading') return LOADING_MODEL;
     cached =
-      config.status === 'ready'
+      preset && config?.status === 'ready'
         ? buildSpec(engine, config.config, preset.name, 'preset')
-        : { status: 'error', message: config.message };
+        : {
+            status: 'error',
+            message: config?.status === 'failed' ? config.message : `Unknown model preset "${modelId}".`,
+          };
     specCache.set(modelId, cached);
   }
   return cached;
@@ -179,7 +181,11 @@ const computeRigSearch = memoLast(
     asOf: string,
   ): Derived<RigSearchResult> => {
     if (estimate.status !== 'ok') {
-      return { status: 'unavailable', reason: 'There is no memory estimate to search rigs for.' };
+      return {
+        status: 'unavailable',
+        reason:
+          estimate.status === 'unavailable' ? estimate.reason : 'there is no memory estimate (see above).',
+      };
     }
     const request = data.engine.rigRequestFromEstimate(estimate.value, {
       constraints: {
