@@ -4,7 +4,7 @@
 // dark theme. Screenshots go to tests/browser/screenshots/ (gitignored) for a person to look at.
 // Prints "N passed, N failed" last and exits non-zero on any failure.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { serveStatic } from '../../scripts/serve-static';
@@ -276,6 +276,51 @@ async function main(): Promise<void> {
       assert((await text(p, '[data-name="memory-total"]')) === before, 'memory total changed');
       assert((await param(p, 'model')) === 'llama-3-1-70b', 'model in URL changed');
       await p.close();
+    });
+
+    await test('fetching a config by Hugging Face id uses it, and a missing repo gives a clear message', async () => {
+      // huggingface.co is intercepted here (no network in tests): one repo answers with a real preset's
+      // config, any other with 404. This page is left out of the "requests stay local" record on purpose.
+      const hfContext = await browser?.newContext({ viewport: { width: 1280, height: 900 } });
+      assert(hfContext, 'no context');
+      const preset = JSON.parse(readFileSync(join(ROOT, 'data/models/llama-3-1-8b.json'), 'utf8')) as {
+        config: unknown;
+      };
+      const asked: string[] = [];
+      await hfContext.route('https://huggingface.co/**', (route) => {
+        asked.push(route.request().url());
+        return route.request().url() === 'https://huggingface.co/test-org/tiny-llama/resolve/main/config.json'
+          ? route.fulfill({
+              status: 200,
+              contentType: 'application/json',
+              body: JSON.stringify(preset.config),
+            })
+          : route.fulfill({ status: 404, body: 'not found' });
+      });
+      const p = await hfContext.newPage();
+      p.on('pageerror', (e) => consoleProblems.push(`pageerror: ${e.message}`));
+      await p.goto(server.url);
+      await settled(p);
+      const before = await text(p, '[data-name="memory-total"]');
+      await p.getByText('Use your own config.json').click();
+      await p.locator('input[data-name="hf-id"]').fill('test-org/missing');
+      await p.locator('[data-name="hf-fetch"]').click();
+      await p.locator('[data-name="model-error"]').getByText('HTTP 404').waitFor({ timeout: 5000 });
+      assert((await text(p, '[data-name="memory-total"]')) === before, 'a failed fetch changed the estimate');
+      await p.locator('input[data-name="hf-id"]').fill('test-org/tiny-llama');
+      await p.locator('[data-name="hf-fetch"]').click();
+      await p.waitForFunction(
+        () => new URLSearchParams(window.location.search).get('hf') === 'test-org/tiny-llama',
+        null,
+        {
+          timeout: 5000,
+        },
+      );
+      assert((await param(p, 'model')) === 'custom', 'model is not custom in the URL');
+      const after = await text(p, '[data-name="memory-total"]');
+      assert(after !== before, `the fetched 8B config did not change the 70B estimate (${after})`);
+      assert(asked.length === 2, `expected 2 requests to huggingface.co, saw ${asked.length}`);
+      await hfContext.close();
     });
 
     await test('at 360 px wide there is no horizontal scroll', async () => {
