@@ -71,7 +71,7 @@ export default function UsdPerGbChart({ series }: { series: UsdPerGbChartSeries[
             name={s.label}
             stroke={COLORS[i % COLORS.length]}
             strokeWidth={2}
-            dot={{ r: 2 }}
+            dot={false}
             isAnimationActive={false}
           />
         ))}
