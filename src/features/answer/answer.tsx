@@ -1,5 +1,6 @@
 // The one-sentence answer at the top of the page, built from the same derived results the sections show.
 import { formatGiB, formatTokens, formatUsd } from '../../components/format';
+import { CUSTOM_MODEL_ID } from '../../scenario';
 import { useMemoryEstimate, useModelInUse, useProjection, useRigSearch } from '../../state/derived';
 import { useScenario } from '../../state/store';
 
@@ -10,7 +11,12 @@ export function Answer() {
   const rigs = useRigSearch();
   const projection = useProjection();
 
-  const modelName = model.status === 'ok' ? model.value.name : scenario.modelId;
+  const modelName =
+    model.status === 'ok'
+      ? model.value.name
+      : scenario.modelId === CUSTOM_MODEL_ID
+        ? (scenario.hfRepo ?? 'Your custom model')
+        : scenario.modelId;
   const setup = `${modelName} at ${scenario.weightFormat.toUpperCase()} with ${formatTokens(scenario.contextTokens)} context${
     scenario.batch > 1 ? ` × ${scenario.batch} sequences` : ''
   }`;
