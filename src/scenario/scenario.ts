@@ -1,45 +1,19 @@
 // The scenario: every input a person can set, and nothing derived. It is what a share link carries.
 // Pure: no React, no DOM, no store. The ids below appear in links, so they are permanent.
-// The submodule, not the core barrel, so the app's first-paint chunk does not pull in the rig search.
+// Submodules, not the core barrel, so the app's first-paint chunk does not pull in the rig search.
+import type { EngineId, KvCacheFormatId as KvFormatId, WeightFormatId } from '../core/memory/format-ids';
 import { PUBLISHED_RATE_IDS } from '../core/projection/reference-rates';
 
-/** Weight format ids, as fixed by the memory model's public API (issue 2). */
-export const WEIGHT_FORMAT_IDS = [
-  'bf16',
-  'fp16',
-  'fp8',
-  'int8',
-  'int4',
-  'mxfp4',
-  'nvfp4',
-  'q8_0',
-  'q6_k',
-  'q5_k_m',
-  'q5_k_s',
-  'q4_k_m',
-  'q4_k_s',
-  'q4_0',
-  'q3_k_l',
-  'q3_k_m',
-  'q3_k_s',
-  'q2_k',
-  'iq4_xs',
-  'iq4_nl',
-  'iq3_m',
-  'iq3_xxs',
-  'iq2_m',
-  'iq2_xxs',
-  'iq1_m',
-  'iq1_s',
-] as const;
-export type WeightFormatId = (typeof WEIGHT_FORMAT_IDS)[number];
-
-/** KV cache format ids, as fixed by the memory model's public API (issue 2). */
-export const KV_FORMAT_IDS = ['f16', 'bf16', 'fp8', 'q8_0', 'q4_0'] as const;
-export type KvFormatId = (typeof KV_FORMAT_IDS)[number];
-
-export const ENGINE_IDS = ['llama.cpp', 'vllm'] as const;
-export type EngineId = (typeof ENGINE_IDS)[number];
+// The memory model's ids (weight formats, KV cache formats, engines), from the file that holds only the
+// id lists: the core barrel would pull the memory model into the first-paint chunk.
+export {
+  ENGINE_IDS,
+  type EngineId,
+  KV_CACHE_FORMAT_IDS as KV_FORMAT_IDS,
+  type KvCacheFormatId as KvFormatId,
+  WEIGHT_FORMAT_IDS,
+  type WeightFormatId,
+} from '../core/memory/format-ids';
 
 /** Which market conditions the rig search may buy from ('any' = new or used). */
 export const CONDITION_SETS = ['any', 'new', 'used'] as const;

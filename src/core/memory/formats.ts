@@ -1,10 +1,13 @@
 // The closed lists the UI offers: weight formats, KV cache formats and engines.
+import type { EngineId, KvCacheFormatId, WeightFormatId } from './format-ids';
 import type { GgufMix } from './gguf-mix';
+
+export type { EngineId, KvCacheFormatId, WeightFormatId } from './format-ids';
 
 export type WeightFormatKind = 'safetensors' | 'gguf';
 
 export interface WeightFormatInfo {
-  id: string;
+  id: WeightFormatId;
   label: string;
   /** Nominal bits per weight of the format's main type, for display only (the estimate works per tensor). */
   nominalBitsPerWeight: number;
@@ -49,10 +52,9 @@ export const WEIGHT_FORMATS = [
   { id: 'iq1_m', label: 'GGUF IQ1_M', nominalBitsPerWeight: 1.75, kind: 'gguf', mix: 'iq1_m' },
   { id: 'iq1_s', label: 'GGUF IQ1_S', nominalBitsPerWeight: 1.5625, kind: 'gguf', mix: 'iq1_s' },
 ] as const satisfies readonly WeightFormatInfo[];
-export type WeightFormatId = (typeof WEIGHT_FORMATS)[number]['id'];
 
 export interface KvCacheFormatInfo {
-  id: string;
+  id: KvCacheFormatId;
   label: string;
   /** Values per block and bytes per block (ggml-common.h for q8_0/q4_0). */
   blockValues: number;
@@ -69,13 +71,11 @@ export const KV_CACHE_FORMATS = [
   { id: 'q8_0', label: 'Q8_0 (llama.cpp)', blockValues: 32, blockBytes: 34, engines: ['llama.cpp'] },
   { id: 'q4_0', label: 'Q4_0 (llama.cpp)', blockValues: 32, blockBytes: 18, engines: ['llama.cpp'] },
 ] as const satisfies readonly KvCacheFormatInfo[];
-export type KvCacheFormatId = (typeof KV_CACHE_FORMATS)[number]['id'];
 
 export const ENGINES = [
   { id: 'llama.cpp', label: 'llama.cpp' },
   { id: 'vllm', label: 'vLLM' },
-] as const;
-export type EngineId = (typeof ENGINES)[number]['id'];
+] as const satisfies readonly { id: EngineId; label: string }[];
 
 const WEIGHT_BY_ID: ReadonlyMap<string, WeightFormatInfo> = new Map(WEIGHT_FORMATS.map((f) => [f.id, f]));
 const KV_BY_ID: ReadonlyMap<string, KvCacheFormatInfo> = new Map(KV_CACHE_FORMATS.map((f) => [f.id, f]));
