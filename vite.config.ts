@@ -2,10 +2,11 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
+import { datasetPlugin } from './scripts/vite-dataset-plugin';
 
-// The model picker needs every preset's name at first paint, but only the chosen model's config.json.
-// This virtual module lists the presets (id, name, source) at build time; src/state/model-presets.ts
-// loads each config on demand, so 40+ configs stay out of the first-paint bundle.
+// The model picker needs every preset's name at first paint, not the configs. This virtual module lists
+// the presets (id, name, repo, aliases) at build time; src/data/models.ts loads the configs on demand, so
+// 40+ configs stay out of the first-paint bundle.
 function modelIndex(): Plugin {
   const virtualId = 'virtual:model-index';
   const resolvedId = `\0${virtualId}`;
@@ -47,35 +48,32 @@ function devWithoutCsp(): Plugin {
   };
 }
 
-// The app shows every price's source URL and date, not the reviewers' notes and page titles beside them
-// in data/; dropping those fields from the browser bundle halves the dataset chunk (about 80 -> 36 KB
-// gzip). The data lint and the unit tests read the files from disk, untouched.
-const BUNDLE_DROPPED_DATA_FIELDS = new Set(['note', 'title', 'archivedUrl', '$schema']);
-function slimDataJson(): Plugin {
-  return {
-    name: 'rigcast-slim-data-json',
-    enforce: 'pre',
-    transform(code, id) {
-      if (!/[\\/]data[\\/](hardware|prices|series)[\\/][^\\/]+\.json$/.test(id)) return null;
-      try {
-        const slim = JSON.stringify(JSON.parse(code), (key, value) =>
-          BUNDLE_DROPPED_DATA_FIELDS.has(key) ? undefined : value,
-        );
-        return { code: slim, map: null };
-      } catch {
-        return null; // leave a broken file as it is: the dataset loader reports it
-      }
-    },
-  };
-}
-
 // base './' makes the static build work from any sub-path of a static host.
 export default defineConfig({
   base: './',
-  plugins: [react(), devWithoutCsp(), modelIndex(), slimDataJson()],
+  plugins: [
+    react(),
+    devWithoutCsp(),
+    modelIndex(),
+    datasetPlugin({ root: process.env.RIGCAST_DATA_ROOT ?? import.meta.dirname }),
+  ],
   // The price dataset is one lazily loaded chunk of inlined JSON, larger than Vite's 500 kB warning by
-  // design; scripts/bench-ui.ts reports the real (gzip) sizes against the budgets.
-  build: { target: 'es2022', sourcemap: false, chunkSizeWarningLimit: 2000 },
+  // design; scripts/bench-ui.ts reports the real (gzip) sizes against the budgets. RIGCAST_DATA_ROOT points
+  // the dataset at another folder's data/ (the browser tests build with a broken fixture).
+  build: {
+    target: 'es2022',
+    sourcemap: false,
+    chunkSizeWarningLimit: 2000,
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          // Every model config in one chunk (src/data/models.ts loads them on demand): gzip shares their
+          // common keys, so one chunk ships far fewer bytes than 45 small ones.
+          groups: [{ name: 'model-configs', test: /[\\/]data[\\/]models[\\/][^\\/]+\.json$/ }],
+        },
+      },
+    },
+  },
   server: { host: '127.0.0.1' },
   preview: { host: '127.0.0.1' },
 });

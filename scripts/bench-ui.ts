@@ -116,13 +116,13 @@ async function main(): Promise<void> {
     console.log(`first-paint JS+CSS: ${sizes.firstPaintKB.toFixed(1)} KB gzip (budget 85)`);
     console.log(`total JS+CSS: ${sizes.totalKB.toFixed(1)} KB gzip (budget 220)`);
     console.log(
-      `  of which the default page loads: ${loadedKB.toFixed(1)} KB gzip in ${fetched.size} files (the rest are other models' configs)`,
+      `  of which the default page loads: ${loadedKB.toFixed(1)} KB gzip in ${fetched.size} files (the rest: views and charts it did not open)`,
     );
     for (const c of sizes.chunks.filter((c) => c.gzipKB >= 2))
       console.log(`  ${c.file} ${c.gzipKB.toFixed(1)} KB`);
     const small = sizes.chunks.filter((c) => c.gzipKB < 2);
     console.log(
-      `  ${small.length} chunks under 2 KB (model configs, small views): ${small.reduce((t, c) => t + c.gzipKB, 0).toFixed(1)} KB`,
+      `  ${small.length} chunks under 2 KB (small views): ${small.reduce((t, c) => t + c.gzipKB, 0).toFixed(1)} KB`,
     );
     console.log(
       `slider input -> next frame, main-thread work (${INPUTS} inputs, ${chartCount} charts on screen): median ${quantile(work, 0.5).toFixed(1)} ms, p95 ${quantile(work, 0.95).toFixed(1)} ms (budget 8 / 16)`,

@@ -1,15 +1,9 @@
-// The app's dataset: Vite inlines every data file at build time (no runtime fetch) and it is parsed once,
-// here. A broken file never crashes the app: it is left out and listed in datasetProblems for the UI.
-import { parseDataset } from './parse';
+// The app's dataset: parsed and validated at BUILD time by scripts/vite-dataset-plugin.ts (which runs
+// parseDataset through src/data/load-node.ts in Node), so the browser gets plain data and no zod. A broken
+// file never breaks the build or the app: it is left out and listed in datasetProblems for the UI.
+import { dataset as built, datasetProblems as builtProblems } from 'virtual:rigcast-dataset';
 import type { DataProblem } from './problems';
 import type { Dataset } from './schema';
 
-const modules: Record<string, unknown> = import.meta.glob('../../data/{hardware,prices,series}/*.json', {
-  eager: true,
-  import: 'default',
-});
-
-const parsed = parseDataset(Object.entries(modules).map(([path, json]) => ({ path, json })));
-
-export const dataset: Dataset = parsed.dataset;
-export const datasetProblems: readonly DataProblem[] = parsed.problems;
+export const dataset: Dataset = built;
+export const datasetProblems: readonly DataProblem[] = builtProblems;

@@ -4,10 +4,12 @@
 // dark theme. Screenshots go to tests/browser/screenshots/ (gitignored) for a person to look at.
 // Prints "N passed, N failed" last and exits non-zero on any failure.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { serveStatic } from '../../scripts/serve-static';
+import { BROKEN_SYNTAX_JSON } from './fixtures/broken-data/broken-syntax';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const SCREENSHOTS = join(ROOT, 'tests/browser/screenshots');
@@ -368,6 +370,48 @@ async function main(): Promise<void> {
       assert(requests.length > 0, 'no requests were recorded');
       assert(outside.length === 0, `requests left 127.0.0.1: ${outside.join(', ')}`);
       assert(consoleProblems.length === 0, `console: ${consoleProblems.join(' | ')}`);
+    });
+
+    await test('a broken data file does not break the build; the page names it in the data notice', async () => {
+      // Build again with the dataset read from tests/browser/fixtures/broken-data (one good GPU, one file
+      // that is not JSON, one that fails the schema) and serve that build.
+      const work = mkdtempSync(join(tmpdir(), 'rigcast-broken-data-'));
+      const outDir = join(work, 'dist');
+      const dataRoot = join(work, 'root');
+      cpSync(join(ROOT, 'tests/browser/fixtures/broken-data'), dataRoot, { recursive: true });
+      // A trailing comma: not JSON (kept out of the repository, where the linter parses every .json file).
+      writeFileSync(join(dataRoot, 'data/prices/broken-syntax.json'), BROKEN_SYNTAX_JSON);
+      try {
+        execFileSync('npx', ['vite', 'build', '--logLevel', 'error', '--outDir', outDir, '--emptyOutDir'], {
+          cwd: ROOT,
+          stdio: 'inherit',
+          env: { ...process.env, RIGCAST_DATA_ROOT: dataRoot },
+        });
+        const broken = await serveStatic(outDir);
+        const ctx = await browser?.newContext({ viewport: { width: 1280, height: 900 } });
+        assert(ctx, 'no context');
+        try {
+          const p = await ctx.newPage();
+          await p.goto(broken.url, { waitUntil: 'load' });
+          const notice = p.locator('[data-notice-kind="data"]');
+          await notice.waitFor({ timeout: 10_000 });
+          const shown = (await notice.textContent()) ?? '';
+          assert(/problems? in the data files/.test(shown), `data notice text: ${shown}`);
+          assert(
+            shown.includes('data/prices/broken-syntax.json'),
+            `notice does not name the bad JSON: ${shown}`,
+          );
+          assert(
+            shown.includes('data/hardware/broken-schema.json'),
+            `notice does not name the bad item: ${shown}`,
+          );
+        } finally {
+          await ctx.close();
+          await broken.close();
+        }
+      } finally {
+        rmSync(work, { recursive: true, force: true });
+      }
     });
 
     await context.close();

@@ -1,11 +1,77 @@
-import { describe, expect, it } from 'vitest';
-import { dataset, datasetProblems } from '../../src/data/dataset';
-import { loadDatasetFromDisk } from '../../src/data/load-node';
+// src/data/dataset.ts gets the dataset from scripts/vite-dataset-plugin.ts, which parses data/ at build
+// time. These tests load dataset.ts through that plugin (a Vite server in SSR mode, as the build does) and
+// compare it with the disk loader the data lint uses.
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createServer, type ViteDevServer } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadDatasetFromDisk, REPO_ROOT } from '../../src/data/load-node';
+import {
+  BUNDLE_DROPPED_DATA_FIELDS,
+  datasetForBundle,
+  datasetModuleSource,
+  datasetPlugin,
+} from '../../scripts/vite-dataset-plugin';
+import { BROKEN_SYNTAX_JSON } from '../browser/fixtures/broken-data/broken-syntax';
 
-describe('src/data/dataset.ts (the build-time import)', () => {
-  it('sees exactly what the disk loader sees', () => {
+const BROKEN_FIXTURE = fileURLToPath(new URL('../browser/fixtures/broken-data/', import.meta.url));
+
+const withoutDroppedFields = (value: unknown): unknown =>
+  JSON.parse(JSON.stringify(value, (key, v) => (BUNDLE_DROPPED_DATA_FIELDS.has(key) ? undefined : v)));
+
+async function importSource(source: string): Promise<Record<string, unknown>> {
+  return import(`data:text/javascript;base64,${Buffer.from(source).toString('base64')}`);
+}
+
+describe('src/data/dataset.ts (parsed at build time by the dataset plugin)', () => {
+  let server: ViteDevServer;
+  beforeAll(async () => {
+    server = await createServer({
+      configFile: false,
+      root: REPO_ROOT,
+      logLevel: 'silent',
+      plugins: [datasetPlugin({ root: REPO_ROOT })],
+      server: { middlewareMode: true, hmr: false, watch: null },
+      appType: 'custom',
+    });
+  });
+  afterAll(() => server?.close());
+
+  it('sees exactly what the disk loader sees, minus the fields the UI does not show', async () => {
     const fromDisk = loadDatasetFromDisk();
-    expect(dataset).toEqual(fromDisk.dataset);
-    expect(datasetProblems).toEqual(fromDisk.problems);
+    const module = await server.ssrLoadModule('/src/data/dataset.ts');
+    expect(module.dataset).toEqual(withoutDroppedFields(fromDisk.dataset));
+    expect(module.datasetProblems).toEqual(fromDisk.problems);
+  });
+
+  it('drops the notes, titles and archive links, and nothing the app uses', () => {
+    const text = JSON.stringify(datasetForBundle().dataset);
+    for (const key of BUNDLE_DROPPED_DATA_FIELDS) expect(text).not.toContain(`"${key}":`);
+    expect(text).toContain('"url":');
+    expect(text).toContain('"observedOn":');
+  });
+});
+
+describe('a broken data file (tests/browser/fixtures/broken-data)', () => {
+  it('is left out and listed, and the module still builds', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'rigcast-broken-data-'));
+    cpSync(BROKEN_FIXTURE, root, { recursive: true });
+    writeFileSync(join(root, 'data/prices/broken-syntax.json'), BROKEN_SYNTAX_JSON);
+    let source: string;
+    try {
+      source = datasetModuleSource(root);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+    const module = await importSource(source);
+    const dataset = module.dataset as { items: { id: string }[] };
+    const problems = module.datasetProblems as { file: string; rule: string }[];
+    expect(dataset.items.map((i) => i.id)).toEqual(['nvidia-rtx-3090-24gb']);
+    expect(problems.map((p) => `${p.file} ${p.rule}`)).toContain(
+      'data/prices/broken-syntax.json json-syntax',
+    );
+    expect(problems.map((p) => p.file)).toContain('data/hardware/broken-schema.json');
   });
 });

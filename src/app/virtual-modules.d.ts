@@ -1,0 +1,20 @@
+// Modules made at build time by Vite plugins (vite.config.ts, scripts/vite-dataset-plugin.ts).
+
+// rigcast-model-index in vite.config.ts, from data/models/*.json: what the model picker lists.
+declare module 'virtual:model-index' {
+  const index: {
+    id: string;
+    name: string;
+    hfRepo?: string;
+    aliases?: string[];
+    /** File name in data/models/. */
+    file: string;
+  }[];
+  export default index;
+}
+
+// rigcast-dataset in scripts/vite-dataset-plugin.ts: data/{hardware,prices,series} parsed and validated.
+declare module 'virtual:rigcast-dataset' {
+  export const dataset: import('../data/schema').Dataset;
+  export const datasetProblems: import('../data/problems').DataProblem[];
+}
