@@ -1,31 +1,10 @@
-// The model presets in data/models/<id>.json. Their list (id, name, source) is in the first-paint bundle
-// (virtual:model-index, built by vite.config.ts); each config.json is its own small chunk, loaded when the
-// model is picked. Nothing is fetched from outside: the chunks are part of the build.
+// The model presets (their list and configs come from src/data/models.ts) and the state of each config's
+// load, with a hook that re-renders when one arrives.
 import { useSyncExternalStore } from 'react';
-import presetIndex from 'virtual:model-index';
+import { loadModelPresetFile, MODEL_PRESET_ENTRIES, type ModelPresetEntry } from '../data/models';
 
-export interface ModelPreset {
-  id: string;
-  name: string;
-  hfRepo: string;
-  aliases: string[];
-  file: string;
-}
-
-const presetLoaders = import.meta.glob('../../data/models/*.json', { import: 'default' }) as Record<
-  string,
-  () => Promise<Record<string, unknown>>
->;
-
-export const MODEL_PRESETS: readonly ModelPreset[] = presetIndex
-  .map((p) => ({
-    id: p.id,
-    name: p.name,
-    hfRepo: p.hfRepo ?? '',
-    aliases: Array.isArray(p.aliases) ? p.aliases.filter((a): a is string => typeof a === 'string') : [],
-    file: p.file,
-  }))
-  .sort((a, b) => a.name.localeCompare(b.name, 'en'));
+export type ModelPreset = ModelPresetEntry;
+export const MODEL_PRESETS: readonly ModelPreset[] = MODEL_PRESET_ENTRIES;
 
 export const MODEL_PRESET_IDS: readonly string[] = MODEL_PRESETS.map((p) => p.id);
 
@@ -57,23 +36,17 @@ export function presetConfig(id: string): PresetConfigState {
   const known = configs.get(id);
   if (known) return known;
   const preset = byId.get(id);
-  const load = preset ? presetLoaders[`../../data/models/${preset.file}`] : undefined;
-  if (!preset || !load) {
+  const pending = preset ? loadModelPresetFile(preset) : undefined;
+  if (!preset || !pending) {
     const failed: PresetConfigState = { status: 'failed', message: `No config file for preset "${id}".` };
     configs.set(id, failed);
     return failed;
   }
   const loading: PresetConfigState = { status: 'loading' };
   configs.set(id, loading);
-  load().then(
+  pending.then(
     (file) => {
-      const text = (v: unknown) => (typeof v === 'string' ? v : '');
-      configs.set(id, {
-        status: 'ready',
-        config: file.config,
-        sourceUrl: text(file.sourceUrl),
-        retrievedOn: text(file.retrievedOn),
-      });
+      configs.set(id, { status: 'ready', ...file });
       notify();
     },
     (error: unknown) => {
