@@ -1,6 +1,7 @@
 // Modules made at build time by Vite plugins (vite.config.ts, scripts/vite-dataset-plugin.ts).
 
-// rigcast-model-index in vite.config.ts, from data/models/*.json: what the model picker lists.
+// rigcast-model-presets in vite.config.ts, from data/models/*.json: what the model picker lists, and every
+// preset's config by file name.
 declare module 'virtual:model-index' {
   const index: {
     id: string;
@@ -11,6 +12,10 @@ declare module 'virtual:model-index' {
     file: string;
   }[];
   export default index;
+}
+declare module 'virtual:model-configs' {
+  const configs: Record<string, { config?: unknown; sourceUrl?: unknown; retrievedOn?: unknown }>;
+  export default configs;
 }
 
 // rigcast-dataset in scripts/vite-dataset-plugin.ts: data/{hardware,prices,series} parsed and validated.

@@ -1,8 +1,8 @@
-// The model presets in data/models/<id>.json, the one module that loads them. Their list (id, name, Hugging
-// Face repo, aliases) is in the first-paint bundle (virtual:model-index, built by vite.config.ts); the
-// configs themselves load on demand. vite.config.ts puts every config in ONE chunk: the configs share most
-// of their keys, so together they compress to far fewer bytes than one small chunk each, and the first
-// model picked brings all the others with it. Nothing is fetched from outside: the chunk is part of the build.
+// The model presets in data/models/<id>.json, the one module the app loads them through. Their list (id,
+// name, Hugging Face repo, aliases) is in the first-paint bundle (virtual:model-index); the configs load on
+// demand as ONE chunk (virtual:model-configs): they share most of their keys, so together they compress to
+// far fewer bytes than one small chunk each, and the first model picked brings all the others with it.
+// Both modules are built from data/models/ by vite.config.ts. Nothing is fetched from outside.
 import presetIndex from 'virtual:model-index';
 
 export interface ModelPresetEntry {
@@ -21,10 +21,9 @@ export interface ModelPresetFile {
   retrievedOn: string;
 }
 
-const loaders = import.meta.glob('../../data/models/*.json', { import: 'default' }) as Record<
-  string,
-  () => Promise<Record<string, unknown>>
->;
+let allConfigs: Promise<
+  Record<string, { config?: unknown; sourceUrl?: unknown; retrievedOn?: unknown }>
+> | null = null;
 
 /** Every preset, sorted by name. */
 export const MODEL_PRESET_ENTRIES: readonly ModelPresetEntry[] = presetIndex
@@ -37,14 +36,21 @@ export const MODEL_PRESET_ENTRIES: readonly ModelPresetEntry[] = presetIndex
   }))
   .sort((a, b) => a.name.localeCompare(b.name, 'en'));
 
-/** Load one preset's config; undefined when the preset has no file. Rejects if the chunk fails to load. */
-export function loadModelPresetFile(entry: ModelPresetEntry): Promise<ModelPresetFile> | undefined {
-  const load = loaders[`../../data/models/${entry.file}`];
-  if (!load) return undefined;
+/** Load one preset's config (the first call loads them all). Rejects if the chunk fails to load or the
+ *  preset has no config. */
+export function loadModelPresetFile(entry: ModelPresetEntry): Promise<ModelPresetFile> {
+  if (!allConfigs) {
+    const pending = import('virtual:model-configs').then((m) => m.default);
+    // A failed load (a flaky connection) may be retried by the next call.
+    pending.catch(() => {
+      allConfigs = null;
+    });
+    allConfigs = pending;
+  }
   const text = (v: unknown) => (typeof v === 'string' ? v : '');
-  return load().then((file) => ({
-    config: file.config,
-    sourceUrl: text(file.sourceUrl),
-    retrievedOn: text(file.retrievedOn),
-  }));
+  return allConfigs.then((configs) => {
+    const file = configs[entry.file];
+    if (!file || file.config === undefined) throw new Error(`no config in data/models/${entry.file}`);
+    return { config: file.config, sourceUrl: text(file.sourceUrl), retrievedOn: text(file.retrievedOn) };
+  });
 }

@@ -36,15 +36,14 @@ export function presetConfig(id: string): PresetConfigState {
   const known = configs.get(id);
   if (known) return known;
   const preset = byId.get(id);
-  const pending = preset ? loadModelPresetFile(preset) : undefined;
-  if (!preset || !pending) {
+  if (!preset) {
     const failed: PresetConfigState = { status: 'failed', message: `No config file for preset "${id}".` };
     configs.set(id, failed);
     return failed;
   }
   const loading: PresetConfigState = { status: 'loading' };
   configs.set(id, loading);
-  pending.then(
+  loadModelPresetFile(preset).then(
     (file) => {
       configs.set(id, { status: 'ready', ...file });
       notify();
