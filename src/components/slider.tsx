@@ -2,7 +2,7 @@
 // keyboard (arrows, Page Up/Down, Home/End) because it is a native <input type="range">.
 // Two modes: linear (min/max/step) or stops (a sorted list of values, e.g. a log scale of context sizes):
 // the range moves between stops, the number field accepts any value within min..max.
-import { type ChangeEvent, useEffect, useId, useState } from 'react';
+import { type ChangeEvent, useId, useState } from 'react';
 
 interface SliderProps {
   label: string;
@@ -32,15 +32,20 @@ function nearestStopIndex(stops: readonly number[], value: number): number {
   return best;
 }
 
+function isAllowed(text: string, min: number, max: number, step: number): boolean {
+  const n = Number(text);
+  return text.trim() !== '' && Number.isFinite(n) && n >= min && n <= max && n % step === 0;
+}
+
 export function Slider(props: SliderProps) {
   const { label, value, min, max, step = 1, stops, onChange, unit, formatValue, name, hint } = props;
   const id = useId();
-  const [draft, setDraft] = useState(String(value));
-  const [invalid, setInvalid] = useState(false);
-  useEffect(() => {
-    setDraft(String(value));
-    setInvalid(false);
-  }, [value]);
+  // What the person typed in the number field, kept while the value is still the one it was typed for;
+  // otherwise the field shows the value. Derived, not synced in an effect: an effect would render every
+  // slider move twice (measured by scripts/bench-ui.ts).
+  const [draft, setDraft] = useState<{ text: string; forValue: number } | null>(null);
+  const typed = draft !== null && draft.forValue === value ? draft.text : null;
+  const invalid = typed !== null && !isAllowed(typed, min, max, step);
 
   const rangeValue = stops ? nearestStopIndex(stops, value) : value;
   const onRange = (event: ChangeEvent<HTMLInputElement>) => {
@@ -50,11 +55,9 @@ export function Slider(props: SliderProps) {
   };
   const onNumber = (event: ChangeEvent<HTMLInputElement>) => {
     const text = event.target.value;
-    setDraft(text);
-    const next = Number(text);
-    const ok = text.trim() !== '' && Number.isFinite(next) && next >= min && next <= max && next % step === 0;
-    setInvalid(!ok);
-    if (ok && next !== value) onChange(next);
+    const ok = isAllowed(text, min, max, step);
+    setDraft({ text, forValue: ok ? Number(text) : value });
+    if (ok && Number(text) !== value) onChange(Number(text));
   };
   const text = formatValue ? formatValue(value) : String(value);
   return (
@@ -85,12 +88,9 @@ export function Slider(props: SliderProps) {
           min={min}
           max={max}
           step={step}
-          value={draft}
+          value={typed ?? String(value)}
           onChange={onNumber}
-          onBlur={() => {
-            setDraft(String(value));
-            setInvalid(false);
-          }}
+          onBlur={() => setDraft(null)}
         />
       </div>
       <p id={`${id}-hint`} className={invalid ? 'slider-hint error-text' : 'slider-hint muted'}>

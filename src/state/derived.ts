@@ -20,6 +20,8 @@ import { type ConditionSet, CUSTOM_MODEL_ID, type EngineId, type RateAssumptionI
 import { findPreset, presetConfig, usePresetConfigsVersion } from './model-presets';
 import { type LoadedDataset, useDatasetState } from './dataset-resource';
 import { lazyResource } from './lazy-resource';
+import { useShallow } from 'zustand/react/shallow';
+import type { Scenario } from '../scenario';
 import { type CustomModel, useAppStore } from './store';
 
 type MemoryEngine = typeof import('./memory-engine');
@@ -34,6 +36,39 @@ export type Derived<T> =
 export type ConfigCheck = { ok: true } | { ok: false; message: string };
 
 const GIB = 2 ** 30;
+
+/** The scenario fields a hook reads, and only those: a component re-renders when one of them changes, not on
+ *  every input (a context-length move does not re-render the projection). */
+function useScenarioFields<K extends keyof Scenario>(keys: readonly K[]): Pick<Scenario, K> {
+  return useAppStore(
+    useShallow((state) => {
+      const picked = {} as Pick<Scenario, K>;
+      for (const k of keys) picked[k] = state.scenario[k];
+      return picked;
+    }),
+  );
+}
+const MEMORY_FIELDS = ['weightFormat', 'kvCacheFormat', 'contextTokens', 'batch', 'engine'] as const;
+const RIG_FIELDS = [
+  'batch',
+  'engine',
+  'conditions',
+  'requireFp8',
+  'minTokensPerSecond',
+  'budgetUsd',
+  'asOf',
+] as const;
+const PROJECTION_FIELDS = [
+  'targetMemoryGiB',
+  'requireFp8',
+  'conditions',
+  'asOf',
+  'thresholdUsd',
+  'rate',
+  'customDeclinePercent',
+  'includeSpike',
+  'fitStartYear',
+] as const;
 
 /** Remember the last result of fn for the last arguments (compared with Object.is): several components
  *  ask for the same derived value on every render, and it is computed once per change of its inputs. */
@@ -163,7 +198,7 @@ const computeEstimate = memoLast(
 
 export function useMemoryEstimate(): Derived<MemoryEstimate> {
   const model = useModelInUse();
-  const s = useAppStore((state) => state.scenario);
+  const s = useScenarioFields(MEMORY_FIELDS);
   return computeEstimate(model, s.weightFormat, s.kvCacheFormat, s.contextTokens, s.batch, s.engine);
 }
 
@@ -207,7 +242,7 @@ export function useRigSearch(): Derived<RigSearchResult> {
   const data = useDatasetState();
   const model = useModelInUse();
   const estimate = useMemoryEstimate();
-  const s = useAppStore((state) => state.scenario);
+  const s = useScenarioFields(RIG_FIELDS);
   if (data.status === 'loading') return { status: 'unavailable', reason: 'Loading the price dataset…' };
   if (data.status === 'failed') return { status: 'error', message: data.message };
   return computeRigSearch(
@@ -310,7 +345,7 @@ const computeProjection = memoLast(
 
 export function useProjection(): Derived<ProjectionView> {
   const data = useDatasetState();
-  const s = useAppStore((state) => state.scenario);
+  const s = useScenarioFields(PROJECTION_FIELDS);
   if (data.status === 'loading') return { status: 'unavailable', reason: 'Loading the price dataset…' };
   if (data.status === 'failed') return { status: 'error', message: data.message };
   const history = computeHistory(data.value, s.targetMemoryGiB, s.requireFp8, s.conditions, s.asOf);

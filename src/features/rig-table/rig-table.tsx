@@ -69,7 +69,11 @@ export function RigTable() {
         </thead>
         <tbody>
           {(showAll ? search.rigs : search.rigs.slice(0, FIRST_ROWS)).map((rig, i) => (
-            <RigRow key={rig.id} rig={rig} rank={i + 1} onPareto={pareto.has(rig.id)} />
+            // Keyed by rank, not rig id: when a slider move reorders the rigs, each row keeps its DOM and
+            // only its text changes; keyed by id, React moves whole rows and the browser rebuilds their
+            // layout (measured with scripts/bench-ui.ts).
+            // biome-ignore lint/suspicious/noArrayIndexKey: the rank is the row's identity here
+            <RigRow key={i} rig={rig} rank={i + 1} onPareto={pareto.has(rig.id)} />
           ))}
         </tbody>
       </table>
@@ -115,8 +119,9 @@ const RigRow = memo(function RigRow({
           ) : null}
         </div>
         <ul className="rig-components">
-          {rig.components.map((c) => (
-            <li key={`${c.role}-${c.itemId}`}>
+          {rig.components.map((c, j) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: by position, like the rows (see RigTable)
+            <li key={j}>
               {c.quantity} × {c.name}: <SourceLink href={c.sourceUrl}>{formatUsd(c.unitPriceUsd)}</SourceLink>{' '}
               <span className="muted">
                 ({c.condition === c.market ? c.condition : `${c.condition}, ${c.market}`}, {c.observedOn})
