@@ -8,7 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { chromium } from 'playwright-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
 import { serveStatic } from './serve-static';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -39,6 +39,68 @@ function bundleSizes(): {
 function quantile(sorted: number[], q: number): number {
   const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1));
   return sorted[i] as number;
+}
+
+interface TraceEvent {
+  name: string;
+  ph: string;
+  pid: number;
+  tid: number;
+  ts: number;
+  dur?: number;
+  /** Thread (CPU) time: excludes time the thread waited for a core, so a busy machine does not inflate it. */
+  tdur?: number;
+  args?: { data?: { type?: string } };
+}
+
+/** A second run of slider inputs under a Chromium trace: the main thread's CPU time from one input to the
+ *  next (the input's JavaScript, then style, layout, paint, and any task it caused), per input. */
+async function tracedInputCpu(browser: Browser, page: Page) {
+  await browser.startTracing(page, { categories: ['devtools.timeline', 'toplevel'] });
+  await page.evaluate(async (n) => {
+    const range = document.querySelector<HTMLInputElement>('input[data-name="context"]');
+    const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set;
+    if (!range) throw new Error('no context slider');
+    for (let i = 0; i < n; i++) {
+      await new Promise<void>((done) => setTimeout(done, 20));
+      setValue?.call(range, String((Number(range.value) + 1) % (Number(range.max) + 1)));
+      range.dispatchEvent(new Event('input', { bubbles: true }));
+      await new Promise<void>((done) => requestAnimationFrame(() => setTimeout(done, 0)));
+    }
+    await new Promise<void>((done) => setTimeout(done, 20));
+  }, INPUTS);
+  const events = (JSON.parse((await browser.stopTracing()).toString()) as { traceEvents: TraceEvent[] })
+    .traceEvents;
+  const inputs = events.filter((e) => e.name === 'EventDispatch' && e.args?.data?.type === 'input');
+  const mainThread = inputs[0] ? `${inputs[0].pid}:${inputs[0].tid}` : '';
+  const onMain = events.filter((e) => e.ph === 'X' && `${e.pid}:${e.tid}` === mainThread);
+  const cpuMs = (e: TraceEvent) => (e.tdur ?? e.dur ?? 0) / 1000;
+  const tasks = onMain.filter((e) => e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask');
+  const starts = inputs.map((e) => e.ts).sort((a, b) => a - b);
+  // Each task counts for one input: the input it dispatches, else the last input before it started.
+  const perInput = starts.map(() => 0);
+  for (const t of tasks) {
+    const end = t.ts + (t.dur ?? 0);
+    let i = starts.findIndex((start) => start >= t.ts && start <= end);
+    if (i < 0) i = starts.findLastIndex((start) => start < t.ts);
+    if (i >= 0) perInput[i] = (perInput[i] ?? 0) + cpuMs(t);
+  }
+  const mean = (names: string[]) =>
+    onMain.filter((e) => names.includes(e.name)).reduce((sum, e) => sum + cpuMs(e), 0) / starts.length;
+  const sorted = [...perInput].sort((a, b) => a - b);
+  return {
+    inputs: starts.length,
+    medianMs: quantile(sorted, 0.5),
+    p95Ms: quantile(sorted, 0.95),
+    mean: {
+      input: inputs.reduce((sum, e) => sum + cpuMs(e), 0) / starts.length,
+      style: mean(['UpdateLayoutTree']),
+      layout: mean(['Layout']),
+      prePaint: mean(['PrePaint']),
+      paint: mean(['Paint']),
+      gc: mean(['MinorGC', 'MajorGC']),
+    },
+  };
 }
 
 async function main(): Promise<void> {
@@ -110,6 +172,7 @@ async function main(): Promise<void> {
       }
       return { work, wall, js };
     }, INPUTS);
+    const cpu = await tracedInputCpu(browser, page);
     const work = [...samples.work].sort((a, b) => a - b);
     const wall = [...samples.wall].sort((a, b) => a - b);
     const js = [...samples.js].sort((a, b) => a - b);
@@ -132,6 +195,12 @@ async function main(): Promise<void> {
     );
     console.log(
       `slider input -> next frame, wall time incl. waiting for vsync: median ${quantile(wall, 0.5).toFixed(1)} ms, p95 ${quantile(wall, 0.95).toFixed(1)} ms`,
+    );
+    console.log(
+      `slider input, main-thread CPU time from a Chromium trace (${cpu.inputs} inputs; other processes' load does not count): median ${cpu.medianMs.toFixed(1)} ms, p95 ${cpu.p95Ms.toFixed(1)} ms`,
+    );
+    console.log(
+      `  mean per input: input event ${cpu.mean.input.toFixed(1)}, style ${cpu.mean.style.toFixed(1)}, layout ${cpu.mean.layout.toFixed(1)}, pre-paint ${cpu.mean.prePaint.toFixed(1)}, paint ${cpu.mean.paint.toFixed(1)}, GC ${cpu.mean.gc.toFixed(1)} ms`,
     );
     console.log(`load event: ${loadMs.toFixed(0)} ms`);
     console.log(`machine load average (1 min): ${loadavg()[0]?.toFixed(2)} on ${cpus().length} CPUs`);
