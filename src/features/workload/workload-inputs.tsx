@@ -33,56 +33,92 @@ const WEIGHT_OPTIONS = WEIGHT_FORMAT_IDS.map((id) => ({ value: id, label: labelO
 const KV_OPTIONS = KV_FORMAT_IDS.map((id) => ({ value: id, label: labelOf(KV_CACHE_FORMATS, id) }));
 const ENGINE_OPTIONS = ENGINE_IDS.map((id) => ({ value: id, label: labelOf(ENGINES, id) }));
 
-export function WorkloadInputs() {
+// One component per control, each reading only its own field: moving the context slider re-renders that
+// slider, not the format lists beside it (26 options each).
+function WeightFormatField() {
   const weightFormat = useScenarioField('weightFormat');
+  return (
+    <SelectField<WeightFormatId>
+      label="Weight format"
+      name="weight-format"
+      value={weightFormat}
+      options={WEIGHT_OPTIONS}
+      onChange={(v) => setScenario({ weightFormat: v })}
+    />
+  );
+}
+
+function KvFormatField() {
   const kvCacheFormat = useScenarioField('kvCacheFormat');
+  return (
+    <SelectField<KvFormatId>
+      label="KV cache format"
+      name="kv-format"
+      value={kvCacheFormat}
+      options={KV_OPTIONS}
+      onChange={(v) => setScenario({ kvCacheFormat: v })}
+    />
+  );
+}
+
+const formatContext = (v: number) => `${formatTokens(v)} tokens`;
+const setContext = (v: number) => setScenario({ contextTokens: v });
+function ContextSlider() {
   const contextTokens = useScenarioField('contextTokens');
+  return (
+    <Slider
+      label="Context length"
+      name="context"
+      value={contextTokens}
+      min={LIMITS.contextTokens.min}
+      max={LIMITS.contextTokens.max}
+      stops={CONTEXT_STOPS}
+      unit="tokens"
+      formatValue={formatContext}
+      onChange={setContext}
+    />
+  );
+}
+
+const formatBatch = (v: number) => `${v} sequence${v === 1 ? '' : 's'} at full context`;
+const setBatch = (v: number) => setScenario({ batch: v });
+function BatchSlider() {
   const batch = useScenarioField('batch');
+  return (
+    <Slider
+      label="Concurrent sequences"
+      name="batch"
+      value={batch}
+      min={LIMITS.batch.min}
+      max={LIMITS.batch.max}
+      stops={BATCH_STOPS}
+      formatValue={formatBatch}
+      onChange={setBatch}
+    />
+  );
+}
+
+function EngineField() {
   const engine = useScenarioField('engine');
   return (
+    <SelectField<EngineId>
+      label="Engine"
+      name="engine"
+      value={engine}
+      options={ENGINE_OPTIONS}
+      onChange={(v) => setScenario({ engine: v })}
+    />
+  );
+}
+
+export function WorkloadInputs() {
+  return (
     <div className="input-grid">
-      <SelectField<WeightFormatId>
-        label="Weight format"
-        name="weight-format"
-        value={weightFormat}
-        options={WEIGHT_OPTIONS}
-        onChange={(v) => setScenario({ weightFormat: v })}
-      />
-      <SelectField<KvFormatId>
-        label="KV cache format"
-        name="kv-format"
-        value={kvCacheFormat}
-        options={KV_OPTIONS}
-        onChange={(v) => setScenario({ kvCacheFormat: v })}
-      />
-      <Slider
-        label="Context length"
-        name="context"
-        value={contextTokens}
-        min={LIMITS.contextTokens.min}
-        max={LIMITS.contextTokens.max}
-        stops={CONTEXT_STOPS}
-        unit="tokens"
-        formatValue={(v) => `${formatTokens(v)} tokens`}
-        onChange={(v) => setScenario({ contextTokens: v })}
-      />
-      <Slider
-        label="Concurrent sequences"
-        name="batch"
-        value={batch}
-        min={LIMITS.batch.min}
-        max={LIMITS.batch.max}
-        stops={BATCH_STOPS}
-        formatValue={(v) => `${v} sequence${v === 1 ? '' : 's'} at full context`}
-        onChange={(v) => setScenario({ batch: v })}
-      />
-      <SelectField<EngineId>
-        label="Engine"
-        name="engine"
-        value={engine}
-        options={ENGINE_OPTIONS}
-        onChange={(v) => setScenario({ engine: v })}
-      />
+      <WeightFormatField />
+      <KvFormatField />
+      <ContextSlider />
+      <BatchSlider />
+      <EngineField />
     </div>
   );
 }
