@@ -85,8 +85,17 @@ async function tracedInputCpu(browser: Browser, page: Page) {
     if (i < 0) i = starts.findLastIndex((start) => start < t.ts);
     if (i >= 0) perInput[i] = (perInput[i] ?? 0) + cpuMs(t);
   }
-  const mean = (names: string[]) =>
-    onMain.filter((e) => names.includes(e.name)).reduce((sum, e) => sum + cpuMs(e), 0) / starts.length;
+  // Chromium nests some events in one of the same name (Paint in Paint): count the outermost only.
+  const mean = (names: string[]) => {
+    let total = 0;
+    let outerEnd = Number.NEGATIVE_INFINITY;
+    for (const e of onMain.filter((x) => names.includes(x.name)).sort((a, b) => a.ts - b.ts)) {
+      if (e.ts < outerEnd) continue;
+      outerEnd = e.ts + (e.dur ?? 0);
+      total += cpuMs(e);
+    }
+    return total / starts.length;
+  };
   const sorted = [...perInput].sort((a, b) => a - b);
   return {
     inputs: starts.length,
