@@ -3,7 +3,6 @@
 // virtual module `virtual:rigcast-dataset` ({ dataset, datasetProblems }). The browser gets plain data, so
 // zod and the schema never ship. A broken data file never breaks the build: the loader leaves it out and
 // lists it in datasetProblems, which the app shows in its data notice.
-import { join } from 'node:path';
 import type { Plugin } from 'vite';
 import { loadDatasetFromDisk, readDataFiles, REPO_ROOT } from '../src/data/load-node';
 import type { ParsedDataset } from '../src/data/parse';
@@ -52,9 +51,8 @@ export function datasetPlugin(options: DatasetPluginOptions = {}): Plugin {
     resolveId: (id) => (id === DATASET_MODULE_ID ? RESOLVED_ID : null),
     load(id) {
       if (id !== RESOLVED_ID) return null;
-      // Rebuild on any change under data/ in dev (a new file shows up on the next change to a watched one).
+      // In dev, an edit to any data file rebuilds the module (a new file needs a restart of the dev server).
       for (const f of readDataFiles(root)) this.addWatchFile(f.absolutePath);
-      this.addWatchFile(join(root, 'data'));
       return datasetModuleSource(root);
     },
   };
