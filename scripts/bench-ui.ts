@@ -1,8 +1,9 @@
 // npm run bench:ui — builds the app, serves dist/ on 127.0.0.1, drives Chromium and prints:
 // first-paint JS+CSS (gzip KB: index.html's own scripts and styles, what the page needs before it can paint),
 // total JS+CSS (gzip KB, every chunk), the time from a slider input to the next frame with every chart
-// on screen (median and p95 over 100 inputs), and the load event time. Figures, not assertions.
-// The machine's load shows in the timings: run it on an idle machine for figures worth comparing.
+// on screen (median and p95 over 100 inputs), the same inputs' main-thread CPU time from a Chromium trace
+// (thread time, so other processes on a busy machine do not inflate it), and the load event time. Figures,
+// not assertions. The machine's load shows in the wall-clock timings: run it idle for figures worth comparing.
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
