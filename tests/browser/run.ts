@@ -142,6 +142,42 @@ async function main(): Promise<void> {
       assert(number === '131072', `number field shows ${number}`);
     });
 
+    await test('a context slider move changes the memory figures and leaves both charts untouched', async () => {
+      assert(page, 'no page');
+      const p: Page = page;
+      await p.waitForFunction(
+        () => document.querySelectorAll('figure.chart .recharts-surface').length >= 2,
+        null,
+        {
+          timeout: 15_000,
+        },
+      );
+      await p.evaluate(() => {
+        const w = window as unknown as { chartMutations: number };
+        w.chartMutations = 0;
+        const observer = new MutationObserver((records) => {
+          w.chartMutations += records.length;
+        });
+        for (const figure of document.querySelectorAll('figure.chart'))
+          observer.observe(figure, { subtree: true, childList: true, attributes: true, characterData: true });
+      });
+      const before = await text(p, '[data-name="memory-total"]');
+      await p.locator('input[data-name="context"]').focus();
+      for (let i = 0; i < 3; i++) await p.keyboard.press('ArrowLeft');
+      await p.waitForFunction(
+        (b) => document.querySelector('[data-name="memory-total"]')?.textContent !== b,
+        before,
+        { timeout: 3000 },
+      );
+      await p.waitForTimeout(300);
+      const mutations = await p.evaluate(
+        () => (window as unknown as { chartMutations: number }).chartMutations,
+      );
+      assert(mutations === 0, `the charts' DOM changed ${mutations} times on a context move`);
+      // Back to where the next test expects the slider.
+      for (let i = 0; i < 3; i++) await p.keyboard.press('ArrowRight');
+    });
+
     await test('dragging the batch slider with the mouse changes the numbers and the URL', async () => {
       assert(page, 'no page');
       const p: Page = page;
