@@ -1,6 +1,7 @@
 // rigCostHistory: the cheapest rig that holds a target memory, month by month, from the rig search with
 // prices as of each month's last day. The projection is fitted to these points.
-import type { Dataset, PriceObservation } from '../../data/schema';
+import type { Dataset } from '../../data/schema';
+import { priceCutoff } from '../rigs/pricing';
 import { STALE_PRICE_DAYS } from '../rigs/constants';
 import { findCheapestRigs } from '../rigs/find-cheapest-rigs';
 import { rigRequestForMemory } from '../rigs/requests';
@@ -72,11 +73,6 @@ export function datasetMonthRange(dataset: Dataset): [string, string] | null {
   return first === null || last === null ? null : [monthOf(first), monthOf(last)];
 }
 
-function cutoffDate(asOf: string, maxAgeDays: number): string {
-  if (!Number.isFinite(maxAgeDays)) return '0000-01-01'; // Infinity: no limit
-  return new Date(Date.parse(`${asOf}T00:00:00Z`) - maxAgeDays * 86_400_000).toISOString().slice(0, 10);
-}
-
 // Every observation date of a dataset, ascending: to tell whether two months see the same prices.
 const datesCache = new WeakMap<Dataset, string[]>();
 function observationDates(dataset: Dataset): string[] {
@@ -119,15 +115,6 @@ function searchMonth(
   maxAgeDays: number,
   rigKinds: readonly RigKind[] | undefined,
 ): RigCostPoint | null {
-  // Hide prices older than the limit from the search itself (not only from its answer): otherwise the
-  // search settles each platform on its cheapest, stale, DIMM or GPU price and a fresh alternative is
-  // never enumerated.
-  const cutoff = cutoffDate(asOf, maxAgeDays);
-  const prices: Record<string, readonly PriceObservation[]> = {};
-  for (const [id, list] of Object.entries(dataset.prices)) {
-    const fresh = list.filter((o) => o.observedOn >= cutoff && o.observedOn <= asOf);
-    if (fresh.length > 0) prices[id] = fresh;
-  }
   const request = rigRequestForMemory(targetBytes, {
     constraints: {
       conditions,
@@ -139,7 +126,9 @@ function searchMonth(
       ...(rigKinds !== undefined ? { rigKinds } : {}),
     },
   });
-  const result = findCheapestRigs({ items: dataset.items, prices, series: dataset.series }, request);
+  // The search itself ignores prices older than maxPriceAgeDays, so a platform is built from fresh parts
+  // rather than settling on a stale DIMM or GPU price (and its priced catalog is cached per month).
+  const result = findCheapestRigs(dataset, request);
   const fresh = result.kind === 'found' ? result.rigs[0] : undefined;
   if (!fresh) return null;
   // ISO dates sort as strings: the first is the oldest.
@@ -213,7 +202,7 @@ export function rigCostHistory(dataset: Dataset, options: RigCostHistoryOptions 
     const end = monthEnd(month);
     const asOf = options.asOf !== undefined && options.asOf < end ? options.asOf : end;
     const key = keyBase + asOf;
-    const cutoff = cutoffDate(asOf, maxAgeDays);
+    const cutoff = priceCutoff(asOf, maxAgeDays);
     let point = cache.get(key);
     if (point === undefined) {
       // No observation entered (previous asOf, asOf] or left [previous cutoff, cutoff): the search would
