@@ -1,5 +1,5 @@
 // npm run bench: runs every scripts/bench/*.ts module (each exports `run(): void | Promise<void>` and prints
-// its own figures). Benchmarks print numbers; they never assert on time.
+// its own figures; shared helpers live in scripts/lib). Benchmarks print numbers; they never assert on time.
 import { readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';

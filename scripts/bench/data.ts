@@ -2,7 +2,7 @@
 import { runLint } from '../../src/data/lint/run-lint';
 import { readDataFiles } from '../../src/data/load-node';
 import { parseDataset } from '../../src/data/parse';
-import { report, time } from './timing';
+import { report, time } from '../lib/timing';
 
 export function run(): void {
   const files = readDataFiles();

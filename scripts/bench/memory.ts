@@ -4,7 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { estimateMemory, type ModelSpec, modelFromHfConfig, WEIGHT_FORMATS } from '../../src/core/index';
-import { report, time } from './timing';
+import { report, time } from '../lib/timing';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const CONTEXTS = [4096, 16384, 32768, 131072, 1048576];

@@ -6,7 +6,7 @@ import { rigCostHistory } from '../../src/core/projection/rig-history';
 import { usdPerGBHistory } from '../../src/core/projection/usd-per-gb';
 import { loadDatasetFromDisk } from '../../src/data/load-node';
 import type { Dataset } from '../../src/data/schema';
-import { report, time } from './timing';
+import { report, time } from '../lib/timing';
 
 export function run(): void {
   const { dataset } = loadDatasetFromDisk();
