@@ -108,6 +108,15 @@ export const HardwareItemSchema = z.strictObject({
   /** Former ids kept so old share links still resolve. */
   aliases: z.array(kebabId).optional(),
   releasedOn: isoDate.describe('First general availability, YYYY-MM-DD'),
+  /** When the item stopped being sold new (a configuration pulled from a store, an end-of-life notice).
+   *  After this date its new prices no longer count; used prices still do. */
+  discontinued: z
+    .strictObject({
+      on: isoDate.describe('Last day it could be bought new (or the day its removal was first reported)'),
+      source: SourceSchema,
+    })
+    .optional()
+    .describe('When the item stopped being sold new; new prices do not count after it'),
   memory: MemorySchema.optional(),
   /** Memory bandwidth of the item, GB/s (1e9 bytes/s). For a cpu-platform, the theoretical peak with every
    *  channel populated at speedMTs. */

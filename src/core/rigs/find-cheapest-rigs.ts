@@ -116,7 +116,12 @@ function buildCatalog(
     pricedCount: 0,
   };
   for (const item of dataset.items) {
-    const price = priceAsOf(dataset.prices[item.id], asOf, conditions, notBefore);
+    // A discontinued item can still be bought used, but its last new price no longer applies.
+    const sold =
+      item.discontinued !== undefined && asOf > item.discontinued.on
+        ? conditions.filter((c) => c !== 'new')
+        : conditions;
+    const price = priceAsOf(dataset.prices[item.id], asOf, sold, notBefore);
     if (price === undefined) continue;
     result.pricedCount++;
     const priced = { item, price };

@@ -153,6 +153,44 @@ describe('findCheapestRigs on the fixture', () => {
     expect(cluster?.decodeTokensPerSecond).toBeCloseTo(1 / (single + 2 * 300e-6), 6);
   });
 
+  it('a discontinued machine keeps its new price only up to the discontinuation date', () => {
+    const gone = {
+      ...fixture,
+      items: fixture.items.map((i) =>
+        i.id === 'mac-512' ? { ...i, discontinued: { on: '2025-09-01', source: i.sources[0] } } : i,
+      ),
+    };
+    const ids = (asOf: string, data = gone) => {
+      const r = findCheapestRigs(
+        data,
+        rigRequestForMemory(300e9, { constraints: constraints({ asOf, maxResults: 100 }) }),
+      );
+      return r.kind === 'found' ? r.rigs.map((q) => q.id) : [];
+    };
+    expect(ids('2025-08-31')).toContain('unified:mac-512');
+    expect(ids('2025-09-02')).not.toContain('unified:mac-512');
+    // A used observation after the date still prices it.
+    const used = {
+      ...gone,
+      prices: {
+        ...gone.prices,
+        'mac-512': [
+          ...(gone.prices['mac-512'] ?? []),
+          {
+            observedOn: '2025-10-01',
+            priceUsd: 7000,
+            market: 'used' as const,
+            condition: 'used' as const,
+            region: 'us',
+            quantity: 1,
+            source: { url: 'https://example.org/used-mac', retrievedOn: '2025-10-01' },
+          },
+        ],
+      },
+    };
+    expect(ids('2025-10-02', used)).toContain('unified:mac-512');
+  });
+
   it('uses a documented GPU-allocatable share (Strix Halo)', () => {
     const r = found(
       findCheapestRigs(
