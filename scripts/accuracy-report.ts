@@ -1,5 +1,6 @@
 // npx tsx scripts/accuracy-report.ts [--cases]: compares the memory model's weight bytes with the published
-// GGUF file sizes in tests/golden/gguf-sizes.json and prints the median and worst error per weight format.
+// GGUF file sizes in tests/golden/gguf-sizes.json and the safetensors checkpoint sizes in
+// tests/golden/checkpoint-sizes.json, and prints the median and worst error per weight format.
 // --cases also lists every case. Reads data/models/<id>.json for the configs.
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -52,26 +53,71 @@ for (const c of cases) {
 }
 
 const pct = (x: number) => `${(x * 100).toFixed(2)}%`;
-console.log(`\nGGUF weight bytes vs published file sizes (${cases.length} cases)`);
-console.log('format    n  median |err|  worst error (case)');
-const all: number[] = [];
-for (const [format, list] of [...byFormat.entries()].sort()) {
-  const abs = list.map((x) => Math.abs(x.err)).sort((a, b) => a - b);
-  all.push(...abs);
-  const median =
-    abs.length % 2
-      ? (abs[(abs.length - 1) / 2] as number)
-      : ((abs[abs.length / 2 - 1] as number) + (abs[abs.length / 2] as number)) / 2;
-  const worst = list.reduce((w, x) => (Math.abs(x.err) > Math.abs(w.err) ? x : w));
+
+/** Prints median |error| and worst error per format, then the overall line. */
+function printPerFormat(title: string, groups: Map<string, { err: number; label: string }[]>): void {
+  const n = [...groups.values()].reduce((sum, list) => sum + list.length, 0);
+  console.log(`\n${title} (${n} cases)`);
+  console.log('format    n  median |err|  worst error (case)');
+  const all: number[] = [];
+  for (const [format, list] of [...groups.entries()].sort()) {
+    const abs = list.map((x) => Math.abs(x.err)).sort((a, b) => a - b);
+    all.push(...abs);
+    const median =
+      abs.length % 2
+        ? (abs[(abs.length - 1) / 2] as number)
+        : ((abs[abs.length / 2 - 1] as number) + (abs[abs.length / 2] as number)) / 2;
+    const worst = list.reduce((w, x) => (Math.abs(x.err) > Math.abs(w.err) ? x : w));
+    console.log(
+      `${format.padEnd(8)} ${String(list.length).padStart(2)}  ${pct(median).padStart(10)}  ${pct(worst.err).padStart(8)} (${worst.label})`,
+    );
+  }
+  all.sort((a, b) => a - b);
+  const within3 = all.filter((x) => x <= 0.03).length;
   console.log(
-    `${format.padEnd(8)} ${String(list.length).padStart(2)}  ${pct(median).padStart(10)}  ${pct(worst.err).padStart(8)} (${worst.label})`,
+    `all     ${String(all.length).padStart(3)}  median ${pct(all[Math.floor(all.length / 2)] ?? 0)}, worst ${pct(all[all.length - 1] ?? 0)}, within ±3%: ${within3}/${all.length}`,
   );
 }
-all.sort((a, b) => a - b);
-const within3 = all.filter((x) => x <= 0.03).length;
-console.log(
-  `all     ${String(all.length).padStart(3)}  median ${pct(all[Math.floor(all.length / 2)] ?? 0)}, worst ${pct(all[all.length - 1] ?? 0)}, within ±3%: ${within3}/${all.length}`,
-);
+
+printPerFormat('GGUF weight bytes vs published file sizes', byFormat);
+
+// Safetensors checkpoints (tests/golden/checkpoint-sizes.json), estimated as vLLM loads them. A checkpoint
+// that also stores lm_head.weight for a tied model ('duplicated-lm-head') gets one BF16 vocab x hidden
+// matrix added, as in tests/core/memory/checkpoint.test.ts.
+interface GoldenCheckpoint {
+  model: string;
+  format: string;
+  checkpointBytes: number;
+  repo: string;
+  includes?: string[];
+}
+const checkpoints = JSON.parse(
+  readFileSync(join(root, 'tests/golden/checkpoint-sizes.json'), 'utf8'),
+) as GoldenCheckpoint[];
+const checkpointByFormat = new Map<string, { err: number; label: string }[]>();
+for (const c of checkpoints) {
+  const m = model(c.model);
+  const e = estimateMemory(m, {
+    weightFormat: c.format,
+    kvCacheFormat: 'f16',
+    contextTokens: 1,
+    batch: 1,
+    engine: 'vllm',
+  });
+  let bytes = e.weightsFileBytes ?? e.weights;
+  const emb = m.tensors.find((t) => t.role === 'embedding');
+  if (c.includes?.includes('duplicated-lm-head') && emb) bytes += 2 * emb.ne0 * emb.ne1;
+  const err = (bytes - c.checkpointBytes) / c.checkpointBytes;
+  const list = checkpointByFormat.get(c.format) ?? [];
+  list.push({ err, label: `${c.model} (${c.repo})` });
+  checkpointByFormat.set(c.format, list);
+  if (showCases) {
+    console.log(
+      `${c.model.padEnd(18)} ${c.format.padEnd(8)} published ${(c.checkpointBytes / 1e9).toFixed(2).padStart(7)} GB  model ${(bytes / 1e9).toFixed(2).padStart(7)} GB  ${(err * 100).toFixed(2).padStart(6)}%`,
+    );
+  }
+}
+printPerFormat('Safetensors weight bytes vs published checkpoint sizes', checkpointByFormat);
 
 // Parameter counts (tests/golden/safetensors-sizes.json) and engine-logged KV sizes (kv-sizes.json).
 interface GoldenParams {

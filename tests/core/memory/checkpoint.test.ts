@@ -1,0 +1,91 @@
+// Golden cases: published safetensors checkpoint sizes for the non-GGUF weight formats
+// (tests/golden/checkpoint-sizes.json, each with its page URL and the text it printed). The vLLM weights
+// estimate, plus what the file holds but the engine does not load, must land within ±3% of each checkpoint.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { estimateMemory, type ModelSpec, modelFromHfConfig } from '../../../src/core/index';
+import { loadPreset, ROOT } from './helpers';
+
+/** What a checkpoint stores that the memory estimate (what the engine loads) leaves out. */
+const CHECKPOINT_EXTRAS = ['duplicated-lm-head'] as const;
+type CheckpointExtra = (typeof CHECKPOINT_EXTRAS)[number];
+
+interface GoldenCheckpoint {
+  model: string;
+  format: string;
+  checkpointBytes: number;
+  repo: string;
+  url: string;
+  published: string;
+  includes?: CheckpointExtra[];
+  note: string;
+}
+
+const cases = JSON.parse(
+  readFileSync(join(ROOT, 'tests/golden/checkpoint-sizes.json'), 'utf8'),
+) as GoldenCheckpoint[];
+
+const models = new Map<string, ModelSpec>();
+const modelFor = (id: string) => {
+  let m = models.get(id);
+  if (!m) {
+    m = modelFromHfConfig(loadPreset(id).config, id);
+    models.set(id, m);
+  }
+  return m;
+};
+
+/** Bytes of the estimate made comparable with the checkpoint: weight-file bytes on vLLM (MTP blocks
+ *  included), plus a BF16 copy of the tied embedding when the checkpoint also stores lm_head.weight (vLLM
+ *  skips it when tie_word_embeddings is true). */
+function comparableBytes(c: GoldenCheckpoint): number {
+  const m = modelFor(c.model);
+  const e = estimateMemory(m, {
+    weightFormat: c.format,
+    kvCacheFormat: 'f16',
+    contextTokens: 1,
+    batch: 1,
+    engine: 'vllm',
+  });
+  let bytes = e.weightsFileBytes ?? e.weights;
+  for (const extra of c.includes ?? []) {
+    if (extra === 'duplicated-lm-head') {
+      const emb = m.tensors.find((t) => t.role === 'embedding');
+      if (!emb || !m.tiedEmbeddings) throw new Error(`${c.model}: duplicated-lm-head needs a tied embedding`);
+      bytes += 2 * emb.ne0 * emb.ne1;
+    }
+  }
+  return bytes;
+}
+
+describe('safetensors checkpoint sizes within ±3% of published releases', () => {
+  it('covers bf16, fp8, int8, int4 and mxfp4 with at least one case each', () => {
+    const formats = new Set(cases.map((c) => c.format));
+    for (const f of ['bf16', 'fp8', 'int8', 'int4', 'mxfp4']) expect(formats.has(f)).toBe(true);
+  });
+  it.each(cases.map((c) => [`${c.model} ${c.format} (${c.repo})`, c] as const))('%s', (_label, c) => {
+    expect(c.url).toMatch(/^https:\/\//);
+    expect(c.published.length).toBeGreaterThan(0);
+    for (const extra of c.includes ?? []) expect(CHECKPOINT_EXTRAS).toContain(extra);
+    // The pages print sizes to 3 significant digits (<= 0.1% of a total); the rest of the ±3% is the
+    // model's: scale layouts, header bytes and non-weight files in a repository total.
+    const error = (comparableBytes(c) - c.checkpointBytes) / c.checkpointBytes;
+    expect(Math.abs(error)).toBeLessThanOrEqual(0.03);
+  });
+  it('without the duplicated lm_head, Qwen3-4B-FP8 would miss by more than 3% (the adjustment is needed)', () => {
+    const c = cases.find((x) => x.includes?.includes('duplicated-lm-head'));
+    expect(c).toBeDefined();
+    if (!c) return;
+    const e = estimateMemory(modelFor(c.model), {
+      weightFormat: c.format,
+      kvCacheFormat: 'f16',
+      contextTokens: 1,
+      batch: 1,
+      engine: 'vllm',
+    });
+    expect(
+      Math.abs(((e.weightsFileBytes ?? e.weights) - c.checkpointBytes) / c.checkpointBytes),
+    ).toBeGreaterThan(0.03);
+  });
+});
