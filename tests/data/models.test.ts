@@ -4,6 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ModelConfigError, modelFromHfConfig } from '../../src/core/index';
+import { KV_CACHE_FORMAT_IDS, WEIGHT_FORMAT_IDS } from '../../src/core/memory/format-ids';
 
 const root = join(__dirname, '..', '..');
 const modelsDir = join(root, 'data', 'models');
@@ -139,35 +140,8 @@ describe('modelFromHfConfig on every preset', () => {
 
 // The golden cases are the accuracy yardstick of the memory model; their tests live with the core
 // (tests/core). Here: every case is well formed and points at a preset that exists.
-const WEIGHT_FORMATS = new Set([
-  'bf16',
-  'fp16',
-  'fp8',
-  'int8',
-  'int4',
-  'mxfp4',
-  'nvfp4',
-  'q8_0',
-  'q6_k',
-  'q5_k_m',
-  'q5_k_s',
-  'q4_k_m',
-  'q4_k_s',
-  'q4_0',
-  'q3_k_l',
-  'q3_k_m',
-  'q3_k_s',
-  'q2_k',
-  'iq4_xs',
-  'iq4_nl',
-  'iq3_m',
-  'iq3_xxs',
-  'iq2_m',
-  'iq2_xxs',
-  'iq1_m',
-  'iq1_s',
-]);
-const KV_FORMATS = new Set(['f16', 'bf16', 'fp8', 'q8_0', 'q4_0']);
+const WEIGHT_FORMATS = new Set<string>(WEIGHT_FORMAT_IDS);
+const KV_FORMATS = new Set<string>(KV_CACHE_FORMAT_IDS);
 
 function goldenArray(name: string): Record<string, unknown>[] {
   const data = readJson(join(goldenDir, name));

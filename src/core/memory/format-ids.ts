@@ -2,15 +2,8 @@
 // share links and imports this file instead of the core barrel, so the app's first-paint chunk does not
 // pull in the memory model. formats.ts describes each id; a share link's ids are permanent.
 
-/** Weight formats: safetensors dtypes and quantizations, then llama.cpp GGUF mixes (llama-quant.cpp). */
-export const WEIGHT_FORMAT_IDS = [
-  'bf16',
-  'fp16',
-  'fp8',
-  'int8',
-  'int4',
-  'mxfp4',
-  'nvfp4',
+/** llama.cpp GGUF quantization mixes (tools/quantize names in lower case, llama-quant.cpp). */
+export const GGUF_FORMAT_IDS = [
   'q8_0',
   'q6_k',
   'q5_k_m',
@@ -30,6 +23,18 @@ export const WEIGHT_FORMAT_IDS = [
   'iq2_xxs',
   'iq1_m',
   'iq1_s',
+] as const;
+
+/** Weight formats: safetensors dtypes and quantizations, then the GGUF mixes. */
+export const WEIGHT_FORMAT_IDS = [
+  'bf16',
+  'fp16',
+  'fp8',
+  'int8',
+  'int4',
+  'mxfp4',
+  'nvfp4',
+  ...GGUF_FORMAT_IDS,
 ] as const;
 export type WeightFormatId = (typeof WEIGHT_FORMAT_IDS)[number];
 

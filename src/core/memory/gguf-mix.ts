@@ -3,32 +3,13 @@
 // (https://github.com/ggml-org/llama.cpp/blob/master/src/llama-quant.cpp), restricted to the mixes rigcast
 // offers. Rules are kept in the source's order so a diff against upstream stays readable.
 import type { ModelSpec, TensorSpec } from '../model/model-spec';
+import { GGUF_FORMAT_IDS } from './format-ids';
 import type { GgmlType } from './ggml-types';
 import { GGML_BLOCKS } from './ggml-types';
 
 /** The llama_ftype mixes rigcast models (tools/quantize names in lower case). */
-export const GGUF_MIXES = [
-  'q8_0',
-  'q6_k',
-  'q5_k_m',
-  'q5_k_s',
-  'q4_k_m',
-  'q4_k_s',
-  'q4_0',
-  'q3_k_l',
-  'q3_k_m',
-  'q3_k_s',
-  'q2_k',
-  'iq4_xs',
-  'iq4_nl',
-  'iq3_m',
-  'iq3_xxs',
-  'iq2_m',
-  'iq2_xxs',
-  'iq1_m',
-  'iq1_s',
-  'mxfp4_moe',
-] as const;
+/** The mixes offered as weight formats, plus gpt-oss's MXFP4 mix for its published experts. */
+export const GGUF_MIXES = [...GGUF_FORMAT_IDS, 'mxfp4_moe'] as const;
 export type GgufMix = (typeof GGUF_MIXES)[number];
 
 /** llama_ftype_get_default_type in llama-quant.cpp. */

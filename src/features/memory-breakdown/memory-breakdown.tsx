@@ -2,7 +2,7 @@
 // every assumption behind the numbers with its source.
 import type { MemoryEstimate } from '../../core';
 import { formatGiB } from '../../components/format';
-import { SourceLink } from '../../components/source-link';
+import { AssumptionList } from '../../components/assumption-list';
 import { Unavailable } from '../../components/unavailable';
 import { useMemoryEstimate } from '../../state/derived';
 
@@ -69,16 +69,7 @@ function Breakdown({ estimate }: { estimate: MemoryEstimate }) {
           can keep in system memory.
         </p>
       ) : null}
-      <details className="assumptions">
-        <summary>Assumptions ({estimate.assumptions.length})</summary>
-        <ul>
-          {estimate.assumptions.map((a) => (
-            <li key={a.id}>
-              {a.text} <SourceLink href={a.source}>source</SourceLink>
-            </li>
-          ))}
-        </ul>
-      </details>
+      <AssumptionList assumptions={estimate.assumptions} />
     </div>
   );
 }

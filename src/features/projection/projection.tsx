@@ -3,7 +3,7 @@
 import { lazy, memo, Suspense, useMemo } from 'react';
 import type { CrossingEdge, ProjectionOutcome } from '../../core';
 import { formatUsd } from '../../components/format';
-import { SourceLink } from '../../components/source-link';
+import { AssumptionList } from '../../components/assumption-list';
 import { Unavailable } from '../../components/unavailable';
 import { type ProjectionView, useProjection } from '../../state/derived';
 import type { ProjectionChartData } from './projection-chart';
@@ -70,16 +70,7 @@ export function Projection() {
           </Suspense>
         </figure>
       ) : null}
-      <details className="assumptions">
-        <summary>Assumptions ({projection.assumptions.length})</summary>
-        <ul>
-          {projection.assumptions.map((a) => (
-            <li key={a.id}>
-              {a.text} <SourceLink href={a.source}>source</SourceLink>
-            </li>
-          ))}
-        </ul>
-      </details>
+      <AssumptionList assumptions={projection.assumptions} />
     </div>
   );
 }

@@ -157,7 +157,15 @@ describe('findCheapestRigs on the fixture', () => {
     const gone = {
       ...fixture,
       items: fixture.items.map((i) =>
-        i.id === 'mac-512' ? { ...i, discontinued: { on: '2025-09-01', source: i.sources[0] } } : i,
+        i.id === 'mac-512'
+          ? {
+              ...i,
+              discontinued: {
+                on: '2025-09-01',
+                source: { url: 'https://example.org/pulled', retrievedOn: '2025-09-02' },
+              },
+            }
+          : i,
       ),
     };
     const ids = (asOf: string, data = gone) => {
