@@ -105,7 +105,7 @@ const summaries: string[] = [];
 console.log('| target | fp8 | rig kind | months with a rig | latest | fitted rate | $3,000 |');
 console.log('|---|---|---|---|---|---|---|');
 for (const s of scenarios) {
-  const rows: { kind: RigKind; year: number; line: string }[] = [];
+  const rows: { kind: RigKind; year: number; tooLittle: boolean; line: string }[] = [];
   for (const kind of RIG_KINDS) {
     // Per-kind frontier: the cheapest rig of this kind each month (the search restricted to it).
     const h = rigCostHistoryForKind(s.targetGiB, s.requireFp8, kind);
@@ -117,6 +117,7 @@ for (const s of scenarios) {
     rows.push({
       kind,
       year,
+      tooLittle: o.kind === 'too-little-data',
       line: `| ${s.targetGiB} GiB | ${s.requireFp8 ? 'native fp8' : 'any'} | ${kind} | ${h.points.length} | ${latest(h)} | ${fitLine(p)} | ${describe(p)} |`,
     });
   }
@@ -129,7 +130,9 @@ for (const s of scenarios) {
         ? 'no rig kind has a frontier'
         : Number.isFinite(first.year)
           ? `${first.kind} gets there first`
-          : 'no rig kind reaches $3,000 by 2036 on its own fitted trend'),
+          : rows.every((r) => r.tooLittle)
+            ? 'too little data for every rig kind'
+            : 'no rig kind with enough data reaches $3,000 by 2036 on its own fitted trend'),
   );
 }
 console.log(`\n${summaries.map((l) => `- ${l}`).join('\n')}`);
