@@ -27,6 +27,11 @@ export type DdrGeneration = (typeof DDR_GENERATIONS)[number];
 
 export const MODULE_FORM_FACTORS = ['udimm', 'rdimm', 'lrdimm', 'sodimm'] as const;
 
+/** How a GPU attaches: a PCIe card, or a module that needs a baseboard made for it (SXM2/4/5/6 for NVIDIA
+ *  HGX generations, OAM for AMD Instinct MI250X and later and Intel Gaudi 3). */
+export const GPU_FORM_FACTORS = ['pcie', 'sxm2', 'sxm4', 'sxm5', 'sxm6', 'oam'] as const;
+export type GpuFormFactor = (typeof GPU_FORM_FACTORS)[number];
+
 const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected an ISO date YYYY-MM-DD')
@@ -105,6 +110,11 @@ export const HardwareItemSchema = z.strictObject({
   name: z.string().min(1),
   vendor: z.string().min(1),
   kind: z.enum(HARDWARE_KINDS),
+  /** gpu: how the card attaches; gpu-host: the GPUs it takes. Absent means PCIe. */
+  formFactor: z
+    .enum(GPU_FORM_FACTORS)
+    .optional()
+    .describe('gpu: how it attaches; gpu-host: which GPUs it takes (absent = pcie)'),
   /** Former ids kept so old share links still resolve. */
   aliases: z.array(kebabId).optional(),
   releasedOn: isoDate.describe('First general availability, YYYY-MM-DD'),

@@ -291,12 +291,14 @@ describe('GPU and host form factors', () => {
       ...(fixture.items.find((i) => i.id === 'gpu-24gb') as (typeof fixture.items)[number]),
       id: 'card-sxm2-32gb',
       name: 'Card SXM2 32 GB',
+      formFactor: 'sxm2' as const,
       memory: { sizeGiB: 32, type: 'dedicated' as const },
     };
     const sxmHost = {
       ...(fixture.items.find((i) => i.id === 'host-4') as (typeof fixture.items)[number]),
       id: 'host-sxm2',
       name: 'Host with SXM2 board',
+      formFactor: 'sxm2' as const,
     };
     const data = {
       ...fixture,
