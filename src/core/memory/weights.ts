@@ -1,7 +1,7 @@
 // Weight bytes of a model at a format, tensor by tensor. GGUF formats follow llama.cpp's quantization mix
 // (gguf-mix.ts); safetensors formats quantize the linear layers and keep embeddings, lm_head, norms and the
 // router at 16 bits, as the published checkpoints do.
-import type { ModelSpec, TensorSpec } from '../model/model-spec';
+import type { Architecture, ModelSpec, TensorSpec } from '../model/model-spec';
 import type { EngineId, WeightFormatInfo } from './formats';
 import { type GgufMix, ggufTensorList, ggufTensorTypes } from './gguf-mix';
 import { GGML_BLOCKS, type GgmlType, ggmlRowBytes } from './ggml-types';
@@ -40,6 +40,17 @@ export const NVFP4_PER_TENSOR_BYTES = 8;
 /** MXFP4 (OCP Microscaling v1.0): 32 e2m1 values share one e8m0 scale: 17 bytes per 32 (ggml block_mxfp4). */
 export const MXFP4_BLOCK_VALUES = 32;
 export const MXFP4_BLOCK_BYTES = 17;
+
+/** Architectures whose safetensors checkpoints store, per MTP layer, the layer's own BF16 copies of the
+ *  token embedding and output head (model.layers.61.embed_tokens.weight, model.layers.61.shared_head.head
+ *  .weight in DeepSeek-V3/R1). README_WEIGHTS.md lists both in the MTP module as sharing parameters with the
+ *  main model (https://huggingface.co/deepseek-ai/DeepSeek-V3/blob/main/README_WEIGHTS.md: "11.5B unique
+ *  parameters (excluding the shared 0.9B Embedding and 0.9B output Head)"), yet they are in the files: the
+ *  HF parameter count of deepseek-ai/DeepSeek-R1, 684.531B
+ *  (https://huggingface.co/datasets/ThaiLLM-Leaderboard/requests/blob/main/deepseek-ai/DeepSeek-R1_eval_request_False.json),
+ *  equals our tensor list plus its fp8 scales (682.678B) only with these two 129280 x 7168 matrices added.
+ *  Engines load neither for plain decoding, so they count as file-only bytes. */
+const MTP_STORES_EMBEDDING_AND_HEAD: readonly Architecture[] = ['deepseek_v3'];
 
 const isLinear = (t: TensorSpec) => t.quantizable && t.role !== 'embedding' && t.role !== 'output';
 
@@ -138,6 +149,10 @@ function computeWeightSummary(model: ModelSpec, format: WeightFormatInfo, engine
   const activeFraction = model.moe ? model.moe.expertsPerToken / model.moe.numExperts : 1;
   let totalBytes = 0;
   let fileOnlyBytes = 0;
+  if (!mix && MTP_STORES_EMBEDDING_AND_HEAD.includes(model.architecture)) {
+    const mtpLayers = new Set(model.mtpTensors.map((t) => t.layer)).size;
+    fileOnlyBytes += mtpLayers * 2 * model.vocabSize * model.hiddenSize * 2;
+  }
   let routedExpertBytes = 0;
   let activeBytesPerToken = 0;
   for (let i = 0; i < tensors.length; i++) {
