@@ -2,7 +2,7 @@
 // go in any host that takes PCIe cards. The dataset records it (HardwareItem.formFactor, absent = PCIe).
 import type { GpuFormFactor, HardwareItem } from '../../data/schema';
 
-export { GPU_FORM_FACTORS, type GpuFormFactor } from '../../data/schema';
+export type { GpuFormFactor } from '../../data/schema';
 
 /** How a GPU item attaches. */
 export function gpuFormFactor(item: HardwareItem): GpuFormFactor {
