@@ -16,6 +16,7 @@ import {
   YAxis,
 } from 'recharts';
 import { formatUsd } from '../../components/format';
+import { decadeDomain, logTicks } from '../../components/log-scale';
 
 export interface ProjectionChartData {
   history: { year: number; priceUsd: number; date: string }[];
@@ -26,17 +27,6 @@ export interface ProjectionChartData {
 }
 
 const REFERENCE_COLORS = ['var(--c-overhead)', 'var(--ok)', 'var(--fg-muted)'];
-
-function logTicks(min: number, max: number): number[] {
-  const ticks: number[] = [];
-  for (let e = Math.floor(Math.log10(min)); e <= Math.ceil(Math.log10(max)); e++) {
-    for (const m of [1, 3]) {
-      const t = m * 10 ** e;
-      if (t >= min && t <= max) ticks.push(t);
-    }
-  }
-  return ticks;
-}
 
 const formatYear = (y: number) => String(Math.floor(y));
 const compactUsd = new Intl.NumberFormat('en-US', {
@@ -56,8 +46,10 @@ export default function ProjectionChart({ data }: { data: ProjectionChartData })
     ...data.line.map((p) => p.centralUsd),
   ].filter((v) => Number.isFinite(v) && v > 0);
   const observed = [data.thresholdUsd, ...data.history.map((p) => p.priceUsd)];
-  const yMin = 10 ** Math.floor(Math.log10(Math.min(...prices)));
-  const yMax = 10 ** Math.ceil(Math.log10(Math.min(Math.max(...prices), Math.max(...observed) * 30)));
+  const [yMin, yMax] = decadeDomain(
+    Math.min(...prices),
+    Math.min(Math.max(...prices), Math.max(...observed) * 30),
+  );
   const years = [...data.history.map((p) => p.year), ...data.line.map((p) => p.year)];
   const xMin = Math.floor(Math.min(...years));
   const xMax = Math.ceil(Math.max(...years));
@@ -78,7 +70,7 @@ export default function ProjectionChart({ data }: { data: ProjectionChartData })
           type="number"
           scale="log"
           domain={[yMin, yMax]}
-          ticks={logTicks(yMin, yMax)}
+          ticks={logTicks(yMin, yMax, [1, 3])}
           allowDataOverflow
           tickFormatter={formatAxisUsd}
           stroke="var(--fg-muted)"

@@ -1,6 +1,7 @@
 // $/GB by memory class over time (loaded on demand with Recharts). Log axis: the classes differ by two
 // orders of magnitude.
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { decadeDomain, logTicks } from '../../components/log-scale';
 
 export interface UsdPerGbChartSeries {
   id: string;
@@ -17,15 +18,6 @@ const COLORS = [
   'var(--accent)',
 ];
 
-function logTicks(min: number, max: number): number[] {
-  const ticks: number[] = [];
-  for (let e = Math.floor(Math.log10(min)); e <= Math.ceil(Math.log10(max)); e++) {
-    const t = 10 ** e;
-    if (t >= min && t <= max) ticks.push(t);
-  }
-  return ticks;
-}
-
 const formatUsdPerGb = (v: number) => (v >= 1 ? `$${Math.round(v)}` : `$${v.toPrecision(1)}`);
 
 export default function UsdPerGbChart({ series }: { series: UsdPerGbChartSeries[] }) {
@@ -33,8 +25,7 @@ export default function UsdPerGbChart({ series }: { series: UsdPerGbChartSeries[
     .flatMap((s) => s.points.map((p) => p.usdPerGB))
     .filter((v) => v > 0 && Number.isFinite(v));
   const years = series.flatMap((s) => s.points.map((p) => p.year));
-  const yMin = 10 ** Math.floor(Math.log10(Math.min(...values)));
-  const yMax = 10 ** Math.ceil(Math.log10(Math.max(...values)));
+  const [yMin, yMax] = decadeDomain(Math.min(...values), Math.max(...values));
   return (
     <ResponsiveContainer width="100%" height={320}>
       <LineChart margin={{ top: 10, right: 16, bottom: 4, left: 8 }}>
