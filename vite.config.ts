@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
-import { datasetPlugin } from './scripts/vite-dataset-plugin';
+import { datasetPlugin } from './scripts/vite-dataset-plugin.ts';
 
 // The model presets in data/models/*.json, as two virtual modules read by src/data/models.ts:
 // - virtual:model-index, what the picker lists (id, name, repo, aliases): in the first-paint bundle;

@@ -10,6 +10,7 @@ import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { type Browser, chromium, type Page } from 'playwright-core';
+import { findBrowser, HEADLESS_ARGS, noBrowserMessage } from './lib/find-browser';
 import { serveStatic } from './serve-static';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -118,20 +119,11 @@ async function main(): Promise<void> {
   const sizes = bundleSizes();
   const server = await serveStatic(DIST);
   // No vsync or frame-rate cap, so "the next frame" starts as soon as the work for the input is done.
+  const found = findBrowser();
+  if (found.path === undefined) throw new Error(noBrowserMessage(found, process.env));
   const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--disable-gpu-vsync',
-      '--disable-frame-rate-limit',
-    ],
+    executablePath: found.path,
+    args: [...HEADLESS_ARGS, '--disable-gpu-vsync', '--disable-frame-rate-limit'],
   });
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 2400 } });

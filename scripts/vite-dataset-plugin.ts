@@ -4,7 +4,7 @@
 // zod and the schema never ship. A broken data file never breaks the build: the loader leaves it out and
 // lists it in datasetProblems, which the app shows in its data notice.
 import type { Plugin } from 'vite';
-import { loadDatasetFromDisk, readDataFiles, REPO_ROOT } from '../src/data/load-node';
+import { loadDatasetFromDisk, readDataFiles, REPO_ROOT } from '../src/data/load-node.ts';
 import type { ParsedDataset } from '../src/data/parse';
 
 export const DATASET_MODULE_ID = 'virtual:rigcast-dataset';

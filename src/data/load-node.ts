@@ -2,7 +2,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type ParsedDataset, parseDataset } from './parse';
+import { type ParsedDataset, parseDataset } from './parse.ts';
 import type { DataProblem } from './problems';
 
 /** The repository root, found from this file's location (src/data/). */

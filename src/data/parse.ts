@@ -1,7 +1,7 @@
 // parseDataset: the one place raw data files become a Dataset. Pure (no fs, no Vite), never throws: a file
 // that fails its schema or references nothing is dropped and reported as a DataProblem naming the file, the
 // JSON path and the fix. Used by src/data/dataset.ts (the app, at build time) and src/data/load-node.ts.
-import { classifyDataPath } from './files';
+import { classifyDataPath } from './files.ts';
 import type { DataProblem } from './problems';
 import {
   type Dataset,
@@ -11,8 +11,8 @@ import {
   PriceFileSchema,
   type SeriesFile,
   SeriesFileSchema,
-} from './schema';
-import { zodProblems } from './zod-problems';
+} from './schema.ts';
+import { zodProblems } from './zod-problems.ts';
 
 export interface RawDataFile {
   path: string;

@@ -1,6 +1,6 @@
 // Turns zod issues into DataProblems that say how to fix them, for people editing JSON by hand.
 import type { z } from 'zod';
-import { type DataProblem, toJsonPath } from './problems';
+import { type DataProblem, toJsonPath } from './problems.ts';
 
 function valueAt(json: unknown, path: readonly PropertyKey[]): unknown {
   let cur: unknown = json;
