@@ -10,6 +10,7 @@ export const HARDWARE_KINDS = [
   'cpu-platform', // a CPU server or workstation without DIMMs: board + CPU(s) + chassis + PSU
   'memory-module', // one DIMM
   'gpu-host', // a host platform for N GPUs, without the GPUs: board, CPU, RAM, PSU, chassis
+  'gpu-system', // a complete machine sold with its GPUs (an HGX/OAM server, a used 8-GPU box): one price
 ] as const;
 export type HardwareKind = (typeof HARDWARE_KINDS)[number];
 
@@ -31,6 +32,24 @@ export const MODULE_FORM_FACTORS = ['udimm', 'rdimm', 'lrdimm', 'sodimm'] as con
  *  HGX generations, OAM for AMD Instinct MI250X and later and Intel Gaudi 3). */
 export const GPU_FORM_FACTORS = ['pcie', 'sxm2', 'sxm4', 'sxm5', 'sxm6', 'oam'] as const;
 export type GpuFormFactor = (typeof GPU_FORM_FACTORS)[number];
+
+/** How a card is cooled: 'passive' server cards need a chassis that pushes air through them; 'blower'
+ *  cards exhaust out of the back and stack; 'open-air' cards need free space beside their fans. */
+export const CARD_COOLING = ['passive', 'blower', 'open-air', 'liquid'] as const;
+export type CardCooling = (typeof CARD_COOLING)[number];
+
+/** How a host moves air past its GPUs: 'server' = front-to-back fans sized for passive cards; 'case' = a
+ *  desktop or workstation case with case fans (open-air and blower cards); 'open-frame' = a mining frame or
+ *  test bench with the cards on risers in open air. */
+export const HOST_AIRFLOW = ['server', 'case', 'open-frame'] as const;
+export type HostAirflow = (typeof HOST_AIRFLOW)[number];
+
+/** The instruction-set target engines are built for: CUDA compute capability (sm_61), AMD gfx target
+ *  (gfx906, gfx90a, gfx1151), Apple GPU family (apple-m3), Intel GPU architecture (intel-xe-hpg = Arc A,
+ *  intel-xe2 = Arc B, intel-gaudi3), or a CPU's x86-64 level (x86-64-v3 = AVX2, x86-64-v4 = AVX-512,
+ *  x86-64-v4-amx = AVX-512 + AMX) / arm64. */
+export const TARGET_PATTERN =
+  /^(sm_\d{2,3}|gfx[0-9a-f]{3,4}|apple-m\d|intel-(xe-hpg|xe2|xe-hpc|gaudi\d)|x86-64-v[34](-amx)?|arm64)$/;
 
 const isoDate = z
   .string()
@@ -82,17 +101,58 @@ export const Fp8Schema = z.strictObject({
   source: SourceSchema.optional(),
 });
 
-/** A CPU platform's memory system: what DIMMs it takes and how many. */
+/** A CPU platform's memory system: what DIMMs it takes and how many, as the board has them (channels x
+ *  DIMMs per channel = the board's DIMM slots). */
 export const MemorySystemSchema = z.strictObject({
   generation: z.enum(DDR_GENERATIONS),
   formFactor: z.enum(MODULE_FORM_FACTORS),
   /** Memory channels across all sockets. */
   channels: z.number().int().positive(),
+  /** DIMM slots per channel on this board (1 = one DIMM per channel). */
   dimmsPerChannel: z.number().int().positive(),
   /** Highest supported transfer rate at one DIMM per channel, MT/s. */
   speedMTs: positive,
+  /** Transfer rate with two DIMMs in every channel, MT/s, where the board or CPU vendor states it. */
+  speedMTs2Dpc: positive.optional(),
   /** Largest supported DIMM, GiB. */
   maxDimmGiB: positive,
+  /** The board manual or spec page that shows the slots, speeds and largest DIMM. */
+  source: SourceSchema.optional(),
+});
+
+/** What a host offers GPUs: how many, how wide, how cooled and how connected, from the board or chassis
+ *  manual. Every bay is assumed filled when the width is read (the widest card that still fits N-up). */
+export const GpuBaysSchema = z.strictObject({
+  /** GPUs the host takes at once. */
+  count: z.number().int().positive(),
+  /** Widest card, in expansion slots, that fits in every bay with all bays filled. */
+  maxSlotWidth: z.number().int().min(1).max(5),
+  airflow: z.enum(HOST_AIRFLOW),
+  /** PCIe lanes each GPU gets with all bays filled (1 on a mining board's x1 risers). */
+  pcieLanes: z.number().int().min(1).max(16),
+  source: SourceSchema,
+});
+
+/** What engines are built for: the architecture's name and its target (see TARGET_PATTERN). */
+export const ArchitectureSchema = z.strictObject({
+  /** e.g. 'Pascal', 'Ampere', 'CDNA 3', 'RDNA 3', 'Apple M3', 'Zen 4'. */
+  name: z.string().min(1),
+  target: z.string().regex(TARGET_PATTERN, 'expected a target like sm_86, gfx1100, apple-m3, x86-64-v4'),
+  source: SourceSchema,
+});
+
+/** A PCIe card's physical fit: expansion slots it occupies and how it is cooled. */
+export const CardSchema = z.strictObject({
+  slotWidth: z.number().int().min(1).max(5),
+  cooling: z.enum(CARD_COOLING),
+  source: SourceSchema,
+});
+
+/** A count of another item that comes inside this one (the GPUs of a gpu-system, the DIMMs a used server is
+ *  sold with). */
+export const IncludedItemsSchema = z.strictObject({
+  itemId: kebabId,
+  count: z.number().int().positive(),
 });
 
 /** Clustering of unified-memory machines over their documented interconnect. */
@@ -132,19 +192,29 @@ export const HardwareItemSchema = z.strictObject({
    *  channel populated at speedMTs. */
   bandwidthGBps: positive.optional().describe('Memory bandwidth in GB/s (1e9 bytes/s)'),
   fp8: Fp8Schema.optional(),
+  /** gpu / unified / cpu-platform: the architecture engines are built for. */
+  architecture: ArchitectureSchema.optional(),
+  /** gpu (PCIe): slot width and cooling. */
+  card: CardSchema.optional(),
   fp16DenseTflops: positive.optional().describe('Dense (no sparsity) fp16 tensor TFLOPS'),
   fp8DenseTflops: positive.optional().describe('Dense (no sparsity) fp8 tensor TFLOPS'),
   /** Board power / TDP / system power, W. For a host, what the host itself draws without GPUs. */
   powerW: positive.optional().describe('Board power / TDP / system power in W'),
-  /** gpu-host: how many GPUs it hosts (slots at the needed width, power and cooling for them). */
+  /** Deprecated, replaced by gpuBays.count: how many GPUs a gpu-host takes. */
   gpuSlots: z.number().int().positive().optional(),
-  /** gpu-host: total power supply capacity, W. */
+  /** gpu-host / cpu-platform: the GPUs it takes (required for a host to be offered with GPUs). */
+  gpuBays: GpuBaysSchema.optional(),
+  /** gpu-host / cpu-platform / gpu-system: total power supply capacity, W (required wherever GPUs go in). */
   psuW: positive.optional(),
   /** gpu-host / cpu-platform: the system RAM that comes with it, GiB. */
   systemRamGiB: nonNegative.optional().describe('System RAM included, GiB'),
   /** cpu-platform / gpu-host: CPU sockets. */
   sockets: z.number().int().positive().optional(),
   memorySystem: MemorySystemSchema.optional(),
+  /** cpu-platform: DIMMs included in the price (a used server sold with its RAM); they fill its slots. */
+  includedMemory: IncludedItemsSchema.optional(),
+  /** gpu-system: the GPUs it comes with (a gpu item and how many). */
+  gpus: IncludedItemsSchema.optional(),
   /** memory-module: DIMM generation, form factor and speed. */
   module: z
     .strictObject({
@@ -176,6 +246,11 @@ export const PriceObservationSchema = z.strictObject({
     .positive()
     .default(1)
     .describe('Units the published price covered; priceUsd is already divided by it'),
+  /** A quoted range the price is the midpoint of (sold listings' spread, a dealer's range). */
+  range: z
+    .strictObject({ lowUsd: positive, highUsd: positive })
+    .optional()
+    .describe('A quoted range; priceUsd is its midpoint'),
   source: SourceSchema,
   note: z.string().optional(),
 });

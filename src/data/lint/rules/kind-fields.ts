@@ -42,6 +42,13 @@ export const NEEDS: Record<HardwareKind, Need[]> = {
     },
   ],
   'gpu-host': [{ jsonPath: '$.gpuSlots', missing: (i) => i.gpuSlots === undefined, what: 'gpuSlots' }],
+  'gpu-system': [
+    {
+      jsonPath: '$.gpus',
+      missing: (i) => i.gpus === undefined,
+      what: 'gpus (the gpu item it comes with and how many)',
+    },
+  ],
 };
 
 export const kindFieldsRule: LintRule = {
