@@ -17,14 +17,36 @@ export const CUDA_CONTEXT_RESERVE_BYTES = CUDA_CONTEXT_BYTES;
 
 /** macOS lets the GPU wire at most Metal's recommendedMaxWorkingSetSize. On a 32 GB M1 Max it reports
  *  21845 MB = 2/3 of RAM (https://github.com/ggml-org/llama.cpp/pull/2011); on larger Macs it is about
- *  75% of RAM (GPUStack reads it as 75%: https://github.com/gpustack/gpustack/issues/1375). It can be raised
- *  with `sudo sysctl iogpu.wired_limit_mb=...` (Dave2D ran DeepSeek-R1 with 448 GB of 512 GB,
- *  https://wccftech.com/m3-ultra-chip-handles-deepseek-r1-model-with-671-billion-parameters/); we use the
- *  default, which is what a fresh machine gives. */
+ *  75% of RAM (GPUStack reads it as 75%: https://github.com/gpustack/gpustack/issues/1375). This is the
+ *  'factory' limit. */
 export const MACOS_GPU_WIRED_SHARE_SMALL = 2 / 3;
 export const MACOS_GPU_WIRED_SHARE_LARGE = 0.75;
 /** RAM size up to which the smaller share applies (the 32 GB measurement above; 36 GB is the next size). */
 export const MACOS_GPU_WIRED_SMALL_MAX_BYTES = 36 * BYTES_PER_GIB;
+
+/** What the OS keeps when a unified machine's GPU limit is raised for a big model ('raised'): 8 GiB. People
+ *  running models near their RAM size raise macOS's limit with `sudo sysctl iogpu.wired_limit_mb=...` and
+ *  leave about 8 GB to macOS (40960 MB on a 48 GB MacBook Pro:
+ *  https://www.thinkdifferent.blog/blog/the-macbook-pro-setting-that-doubles-your-ai-performance/); an idle
+ *  DGX OS desktop holds 8.0-8.7 GiB of a GB10's memory (https://github.com/Syllo/nvtop/issues/449). Dave2D
+ *  left more, running DeepSeek-R1 with 448 of 512 GB wired
+ *  (https://wccftech.com/m3-ultra-chip-handles-deepseek-r1-model-with-671-billion-parameters/). */
+export const UNIFIED_OS_RESERVE_BYTES = 8 * BYTES_PER_GIB;
+
+/** Strix Halo's BIOS split ('factory'): AMD Variable Graphics Memory gives the GPU up to 96 GB of 128 GB
+ *  (https://www.amd.com/en/blogs/2025/amd-ryzen-ai-max-395-processor-breakthrough-ai-.html); on Linux the
+ *  GTT limit can be raised to nearly all of it ('raised', UNIFIED_OS_RESERVE_BYTES left to the OS). */
+export const STRIX_HALO_BIOS_SHARE = 96 / 128;
+
+/** A 128 GB GB10 (DGX Spark) reports 128,501,256,192 bytes of memory to the OS, shared with the GPU
+ *  (gpud reading NVIDIA-GB10: https://github.com/leptonai/gpud/pull/1170); CUDA allocates from it. */
+export const GB10_VISIBLE_BYTES_PER_128_GIB = 128_501_256_192;
+/** Idle DGX OS (desktop on) uses 8.0-8.7 GiB of it (https://github.com/Syllo/nvtop/issues/449). */
+export const GB10_OS_RESERVE_BYTES = 8 * BYTES_PER_GIB;
+
+/** Default for the unified-memory limit option: big-model users raise the factory limit (above), so the
+ *  raised limit is the default and the factory one is an option. */
+export const DEFAULT_UNIFIED_MEMORY_LIMIT = 'raised' as const;
 
 /** Decode speed = 1 / (bytes / (efficiency x bandwidth) + fixed time per token).
  *  GPUs with llama.cpp (CUDA): fitted to two measured points on the same card, XiongjieDai's llama-bench
@@ -78,6 +100,26 @@ export const TP_EFFICIENCY_PER_DOUBLING = 0.9;
  *  114.7 TFLOPS = 0.69 of peak (XiongjieDai README above). */
 export const PREFILL_EFFICIENCY = 0.69;
 
+/** CPU prefill: CPU platforms carry fp16DenseTflops as their FP32 FMA peak (cores x clock x FLOPs per
+ *  cycle, data/README.md). A 32-core Threadripper PRO 5975WX (AVX2, 32 x 3.6 GHz x 32 = 3.69 TFLOPS) runs
+ *  LLaMA-3.1-8B Q6_0 pp512 at 174 t/s = 2 x 8.03e9 x 174 = 2.79 TFLOP/s = 0.76 of that peak
+ *  (https://github.com/ikawrakow/ik_llama.cpp/pull/122, baseline column). */
+export const CPU_PREFILL_EFFICIENCY = 0.76;
+
+/** Where the dataset has no TFLOPS for a device, a conservative labelled default bounds batch and prefill
+ *  speed rather than leaving compute unbounded: 10 TFLOPS for a GPU or unified machine (a GTX 1080 Ti's
+ *  FP32 rate, the slowest card class rigcast offers) and 1 TFLOPS for a CPU platform (an 8-core AVX2 CPU at
+ *  4 GHz: 8 x 4e9 x 32). */
+export const DEFAULT_ACCELERATOR_TFLOPS = 10;
+export const DEFAULT_CPU_TFLOPS = 1;
+
+/** Tensor parallelism exchanges activations after every layer. Measured with vLLM TP=2 on two RTX 5060 Ti,
+ *  prefill at 32K peaked at 3-4 GB/s per link, 40-50% of a PCIe 4.0 x4 link
+ *  (https://reddit.sentinel-team.org/posts/1t5nw2k/snapshots/2026-05-09T00%3A46%3A53.937033Z): x4 is the
+ *  narrowest link that carries it; a mining board's x1 risers (about 1 GB/s) do not, so vLLM there runs
+ *  pipeline parallel at one GPU's speed. */
+export const TP_MIN_PCIE_LANES = 4;
+
 /** Keep the sustained load at or below 80% of the PSU rating (size the PSU at 1.25x the draw), the usual
  *  rule for multi-GPU rigs (https://miningtech.no/en/strømforsyning-guide). */
 export const PSU_MAX_SUSTAINED_LOAD = 0.8;
@@ -105,8 +147,20 @@ export const MAX_CLUSTER_NODES = 4;
 export const DEFAULT_MAX_RESULTS = 10;
 
 /** The assumptions behind every quote, for the UI's "how is this computed" list. */
-export function rigAssumptions(): Assumption[] {
+export function rigAssumptions(
+  unifiedLimit: 'raised' | 'factory' = DEFAULT_UNIFIED_MEMORY_LIMIT,
+): Assumption[] {
   return [
+    {
+      id: 'rigs-buildable',
+      text: `A host is offered with N GPUs only if it has N bays, each card fits the bay width with all filled, the card's cooler suits the host's airflow (passive cards need server airflow), and the cards plus host draw <= ${PSU_MAX_SUSTAINED_LOAD * 100}% of its PSU; a host or card missing any of these facts is not offered.`,
+      source: 'data/hardware (gpuBays, psuW, card)',
+    },
+    {
+      id: 'rigs-engine-support',
+      text: 'A rig is offered only if the engine runs on its devices and runs the weight format there (llama.cpp: CUDA 5.0+, ROCm, Metal, SYCL, CPU, GGUF files; vLLM: CUDA 7.0+ (7.5+ in current wheels), listed ROCm targets, fp8 from compute capability 8.9 or MI300, no GPU+RAM expert split, no CPU-only rigs).',
+      source: 'https://docs.vllm.ai/en/latest/features/quantization/supported_hardware.html',
+    },
     {
       id: 'rigs-cuda-context',
       text: `Each NVIDIA GPU loses ${CUDA_CONTEXT_RESERVE_BYTES / BYTES_PER_MIB} MiB to its CUDA context (moved from the memory estimate's overhead to each device).`,
@@ -117,16 +171,18 @@ export function rigAssumptions(): Assumption[] {
       text: 'vLLM gpu_memory_utilization is already in the memory estimate (its total is divided by it), so the rig search does not apply it again.',
       source: 'https://docs.vllm.ai/en/latest/configuration/engine_args.html',
     },
-    {
-      id: 'rigs-macos-wired-limit',
-      text: `macOS lets the GPU use ${Math.round(MACOS_GPU_WIRED_SHARE_LARGE * 100)}% of RAM (2/3 up to 36 GiB) unless iogpu.wired_limit_mb is raised.`,
-      source: 'https://github.com/gpustack/gpustack/issues/1375',
-    },
-    {
-      id: 'rigs-strix-halo-share',
-      text: 'Unified machines with a documented GPU-allocatable limit (Strix Halo) use that limit from the dataset.',
-      source: 'data/hardware (memory.acceleratorUsableGiB)',
-    },
+    unifiedLimit === 'raised'
+      ? {
+          id: 'rigs-unified-limit',
+          text: `Unified machines: the GPU memory limit raised to all but ${UNIFIED_OS_RESERVE_BYTES / BYTES_PER_GIB} GiB for the OS (macOS sysctl iogpu.wired_limit_mb, Linux GTT on Strix Halo); GB10 gives CUDA what DGX OS leaves free.`,
+          source:
+            'https://www.thinkdifferent.blog/blog/the-macbook-pro-setting-that-doubles-your-ai-performance/',
+        }
+      : {
+          id: 'rigs-unified-limit',
+          text: `Unified machines at their factory limit: macOS wires ${Math.round(MACOS_GPU_WIRED_SHARE_LARGE * 100)}% of RAM for the GPU (2/3 up to 36 GiB); Strix Halo's BIOS gives the GPU ${Math.round(STRIX_HALO_BIOS_SHARE * 100)}%.`,
+          source: 'https://github.com/gpustack/gpustack/issues/1375',
+        },
     {
       id: 'rigs-decode-gpu',
       text: `GPU decode: bytes per token / (${GPU_DECODE_EFFICIENCY} x bandwidth) + ${GPU_DECODE_FIXED_SECONDS * 1e3} ms (fitted to RTX 3090 llama-bench runs).`,
@@ -149,7 +205,7 @@ export function rigAssumptions(): Assumption[] {
     },
     {
       id: 'rigs-multi-gpu',
-      text: `llama.cpp splits layers across GPUs (one GPU's speed); vLLM tensor parallel scales by N x ${TP_EFFICIENCY_PER_DOUBLING}^log2(N).`,
+      text: `llama.cpp splits layers across GPUs (one GPU's speed); vLLM tensor parallel scales by N x ${TP_EFFICIENCY_PER_DOUBLING}^log2(N) where each GPU has PCIe x${TP_MIN_PCIE_LANES} or better, else runs pipeline parallel at one GPU's speed.`,
       source: 'https://github.com/XiongjieDai/GPU-Benchmarks-on-LLM-Inference',
     },
     {
@@ -159,22 +215,17 @@ export function rigAssumptions(): Assumption[] {
     },
     {
       id: 'rigs-prefill',
-      text: `Prefill: ${PREFILL_EFFICIENCY} x dense fp16 FLOP/s / (2 x active parameters), where the dataset has TFLOPS.`,
+      text: `Prefill: ${PREFILL_EFFICIENCY} x dense fp16 FLOP/s (GPUs, unified) or ${CPU_PREFILL_EFFICIENCY} x FP32 FMA peak (CPUs) / (2 x active parameters); where the dataset has no TFLOPS, ${DEFAULT_ACCELERATOR_TFLOPS} (accelerator) or ${DEFAULT_CPU_TFLOPS} (CPU) TFLOPS bound it, and decode at large batches.`,
       source: 'https://github.com/XiongjieDai/GPU-Benchmarks-on-LLM-Inference',
     },
     {
-      id: 'rigs-psu',
-      text: `A GPU host must run its GPUs and itself at <= ${PSU_MAX_SUSTAINED_LOAD * 100}% of its PSU rating.`,
-      source: 'https://miningtech.no/en/strømforsyning-guide',
-    },
-    {
       id: 'rigs-two-dpc',
-      text: `Two DIMMs per channel run at ${TWO_DPC_SPEED_RATIO.toFixed(2)} x the one-DIMM speed.`,
+      text: `DIMM fills use the board's slots (channels x DIMMs per channel); two DIMMs per channel run at the board's stated 2-DPC speed, else ${TWO_DPC_SPEED_RATIO.toFixed(2)} x the one-DIMM speed.`,
       source: 'https://maxj.phd/git/max/makenotwork/commit/ad63f4a16f618a21abeae3b306a4ed855da94278',
     },
     {
       id: 'rigs-pricing',
-      text: 'Each part is priced at its latest observation on or before the as-of date in an accepted condition; power is the sum of TDPs.',
+      text: 'Each part is priced at its latest US or global observation on or before the as-of date, on or after the day it shipped, in an accepted condition; power is the sum of TDPs.',
       source: 'data/prices',
     },
   ];

@@ -1,7 +1,13 @@
 // Which price an item has on a date: its latest observation on or before asOf, in a condition the buyer
-// accepts. Never a later price; an item with no such observation is not for sale as of that date.
+// accepts, from a region the answer is for, on or after the day the item shipped. Never a later price; an
+// item with no such observation is not for sale as of that date.
 import type { PriceObservation } from '../../data/schema';
 import type { PurchaseCondition } from './types';
+
+/** Regions whose prices answer a US buyer's question: US prices and prices that apply everywhere. Prices
+ *  from other regions (with VAT, other markets) stay in the dataset for reference but are not compared with
+ *  US eBay prices. */
+export const PRICE_REGIONS: readonly string[] = ['us', 'global'];
 
 /** 'new' = condition new bought at msrp/retail/contract/estimate; 'used' = used or refurbished, or any
  *  unit sold on the used market. */
@@ -29,24 +35,35 @@ function lastIndexOnOrBefore(observations: readonly PriceObservation[], asOf: st
   return found;
 }
 
-/** The price a buyer pays as of asOf: for each accepted condition its latest observation on or before
- *  asOf, then the cheaper of those. A latest observation older than `notBefore` (an ISO date) does not
- *  count: a 2017 price says nothing about what the part costs in 2026, so the item is not for sale then.
- *  Observations must be sorted by observedOn ascending (Dataset contract). */
+export interface PriceQuery {
+  asOf: string;
+  conditions: readonly PurchaseCondition[];
+  /** The oldest observation date still used (priceCutoff). */
+  notBefore?: string;
+  /** The item's ship date: an observation before it (an announced price, a pre-order) is not a price
+   *  anyone could pay for a machine in hand. */
+  releasedOn?: string;
+  /** Regions accepted (default PRICE_REGIONS). */
+  regions?: readonly string[];
+}
+
+/** The price a buyer pays as of asOf: for each accepted condition its latest usable observation on or
+ *  before asOf, then the cheaper of those. Observations must be sorted by observedOn ascending (Dataset
+ *  contract). */
 export function priceAsOf(
   observations: readonly PriceObservation[] | undefined,
-  asOf: string,
-  conditions: readonly PurchaseCondition[],
-  notBefore = '',
+  query: PriceQuery,
 ): PriceObservation | undefined {
+  const { asOf, conditions, notBefore = '', releasedOn = '', regions = PRICE_REGIONS } = query;
   if (observations === undefined || observations.length === 0 || conditions.length === 0) return undefined;
+  const floor = notBefore > releasedOn ? notBefore : releasedOn;
   let best: PriceObservation | undefined;
   for (const condition of conditions) {
-    // Walk back from the last observation on or before asOf to the latest one in this condition.
+    // Walk back from the last observation on or before asOf to the latest usable one in this condition.
     for (let i = lastIndexOnOrBefore(observations, asOf); i >= 0; i--) {
       const obs = observations[i] as PriceObservation;
-      if (obs.observedOn < notBefore) break;
-      if (purchaseConditionOf(obs) !== condition) continue;
+      if (obs.observedOn < floor) break;
+      if (purchaseConditionOf(obs) !== condition || !regions.includes(obs.region)) continue;
       if (best === undefined || obs.priceUsd < best.priceUsd) best = obs;
       break;
     }

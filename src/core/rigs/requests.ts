@@ -23,6 +23,8 @@ export function rigRequestFromEstimate(estimate: MemoryEstimate, opts: RigReques
   if (opts.batch !== undefined) request.batch = opts.batch;
   if (opts.engine !== undefined) request.engine = opts.engine;
   if (opts.activeParameters !== undefined) request.activeParameters = opts.activeParameters;
+  if (opts.weightFormat !== undefined) request.weightFormat = opts.weightFormat;
+  request.moe = estimate.routedExpertWeights > 0;
   return request;
 }
 
@@ -40,5 +42,7 @@ export function rigRequestForMemory(bytes: number, opts: RigRequestOptions): Rig
   if (opts.batch !== undefined) request.batch = opts.batch;
   if (opts.engine !== undefined) request.engine = opts.engine;
   if (opts.activeParameters !== undefined) request.activeParameters = opts.activeParameters;
+  if (opts.weightFormat !== undefined) request.weightFormat = opts.weightFormat;
+  if (opts.moe !== undefined) request.moe = opts.moe;
   return request;
 }

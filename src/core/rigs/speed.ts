@@ -1,8 +1,12 @@
 // Decode and prefill speed of a rig from bandwidth and compute: the formulas behind RigQuote's tokens/s.
 // Constants and their sources are in constants.ts.
+import type { HardwareItem } from '../../data/schema';
 import {
   BYTES_PER_GB,
   CPU_DECODE_EFFICIENCY,
+  CPU_PREFILL_EFFICIENCY,
+  DEFAULT_ACCELERATOR_TFLOPS,
+  DEFAULT_CPU_TFLOPS,
   CPU_DECODE_FIXED_SECONDS,
   GPU_DECODE_EFFICIENCY,
   GPU_DECODE_FIXED_SECONDS,
@@ -64,10 +68,32 @@ export function streamSeconds(bytes: number, bandwidthGBps: number, profile: Spe
   return bytes / (profile.efficiency * bandwidthGBps * BYTES_PER_GB);
 }
 
-/** Seconds of compute for one decode step of the batch, or 0 when compute is unknown. */
-export function computeSeconds(request: RigRequest, batch: number, tflops: number | undefined): number {
-  if (tflops === undefined || !request.activeParameters) return 0;
-  return (batch * 2 * request.activeParameters) / (PREFILL_EFFICIENCY * tflops * 1e12);
+/** A device's dense 16-bit TFLOPS and the share of it prefill reaches, or a labelled default. */
+export interface Compute {
+  tflops: number;
+  efficiency: number;
+  /** True when the dataset has no figure and the conservative default stands in. */
+  defaulted: boolean;
+}
+
+/** The compute roof of a GPU, unified machine or CPU platform (constants.ts for the defaults). */
+export function computeOf(item: HardwareItem, isCpu: boolean): Compute {
+  const known = item.fp16DenseTflops;
+  const efficiency = isCpu ? CPU_PREFILL_EFFICIENCY : PREFILL_EFFICIENCY;
+  if (known !== undefined) return { tflops: known, efficiency, defaulted: false };
+  return { tflops: isCpu ? DEFAULT_CPU_TFLOPS : DEFAULT_ACCELERATOR_TFLOPS, efficiency, defaulted: true };
+}
+
+/** n devices of the same compute working on one step (tensor parallel): their TFLOPS add up. */
+export function scaled(c: Compute, n: number): Compute {
+  return { ...c, tflops: c.tflops * n };
+}
+
+/** Seconds of compute for one decode step of the batch: 2 FLOPs per active parameter per token. 0 when
+ *  the request does not say how many parameters are active. */
+export function computeSeconds(request: RigRequest, batch: number, compute: Compute): number {
+  if (!request.activeParameters) return 0;
+  return (batch * 2 * request.activeParameters) / (compute.efficiency * compute.tflops * 1e12);
 }
 
 /** Aggregate tokens/s from one decode step's time. A step of zero time (zero bytes on a CPU) is capped at
@@ -81,8 +107,25 @@ export function tensorParallelFactor(gpus: number): number {
   return gpus * TP_EFFICIENCY_PER_DOUBLING ** Math.log2(gpus);
 }
 
-/** Prompt tokens/s from dense fp16 compute, when both TFLOPS and active parameters are known. */
-export function prefillTokensPerSecond(request: RigRequest, tflops: number | undefined): number | undefined {
-  if (tflops === undefined || !request.activeParameters) return undefined;
-  return (PREFILL_EFFICIENCY * tflops * 1e12) / (2 * request.activeParameters);
+/** Prompt tokens/s from compute: efficiency x FLOP/s / (2 x active parameters). */
+export function prefillTokensPerSecond(request: RigRequest, compute: Compute): number | undefined {
+  if (!request.activeParameters) return undefined;
+  return (compute.efficiency * compute.tflops * 1e12) / (2 * request.activeParameters);
+}
+
+/** Prefill when two sides each compute their share of a token (a GPU + RAM hybrid: the GPU the
+ *  attention and dense part, the CPU the routed experts): the times add. `cpuShare` is the fraction of
+ *  active parameters computed on the CPU. */
+export function splitPrefillTokensPerSecond(
+  request: RigRequest,
+  gpu: Compute,
+  cpu: Compute,
+  cpuShare: number,
+): number | undefined {
+  if (!request.activeParameters) return undefined;
+  const flopsPerToken = 2 * request.activeParameters;
+  const seconds =
+    (flopsPerToken * (1 - cpuShare)) / (gpu.efficiency * gpu.tflops * 1e12) +
+    (flopsPerToken * cpuShare) / (cpu.efficiency * cpu.tflops * 1e12);
+  return 1 / seconds;
 }

@@ -2,9 +2,10 @@
 // (RigSearchResult). All sizes in bytes, bandwidth in GB/s (1e9 bytes/s), prices in USD, power in W.
 import type { Condition, Fp8Support, Market } from '../../data/schema';
 import type { Assumption } from '../memory/estimate-types';
+import type { WeightFormatId } from '../memory/format-ids';
 
 export const RIG_KINDS = [
-  'multi-gpu', // N identical GPUs in one gpu-host
+  'multi-gpu', // N identical GPUs in one gpu-host, or a complete GPU server (gpu-system)
   'unified', // one unified-memory machine (Mac Studio, Ryzen AI Max, DGX Spark)
   'unified-cluster', // 2-4 identical unified-memory machines over their documented interconnect
   'cpu-server', // a cpu-platform filled with DIMMs, no GPU
@@ -14,6 +15,11 @@ export type RigKind = (typeof RIG_KINDS)[number];
 
 export const RIG_ENGINES = ['llama.cpp', 'vllm'] as const;
 export type RigEngine = (typeof RIG_ENGINES)[number];
+
+/** How much of a unified machine's memory the GPU may use: the OS's factory limit, or the limit raised by
+ *  the user (sysctl on macOS, GTT on Linux) to all but an OS reserve. See usable-memory.ts. */
+export const UNIFIED_MEMORY_LIMITS = ['raised', 'factory'] as const;
+export type UnifiedMemoryLimit = (typeof UNIFIED_MEMORY_LIMITS)[number];
 
 /** What a buyer accepts: 'new' covers msrp/retail/contract/estimate at condition new; 'used' covers
  *  used and refurbished. */
@@ -32,6 +38,7 @@ export const BINDING_CONSTRAINTS = [
   'bandwidth',
   'condition',
   'rig-kind',
+  'engine',
 ] as const;
 export type BindingConstraint = (typeof BINDING_CONSTRAINTS)[number];
 
@@ -53,6 +60,8 @@ export interface RigConstraints {
   /** A price older than this many days on asOf is not used: the item counts as unpriced then. Default
    *  STALE_PRICE_DAYS (constants.ts); Infinity means no limit. */
   maxPriceAgeDays?: number;
+  /** Unified machines: the factory GPU memory limit or the raised one (default DEFAULT_UNIFIED_MEMORY_LIMIT). */
+  unifiedMemoryLimit?: UnifiedMemoryLimit;
   /** Restrict to these rig kinds; absent means all. */
   rigKinds?: readonly RigKind[];
   /** How many ranked rigs to return (default DEFAULT_MAX_RESULTS in constants.ts). */
@@ -74,12 +83,23 @@ export interface RigRequest {
   activeParameters?: number;
   /** Concurrent sequences; tokens/s is the aggregate over them. Default 1. */
   batch?: number;
-  /** Inference engine: decides multi-GPU scaling (llama.cpp layer split vs vLLM tensor parallel). */
+  /** Inference engine: decides which devices and rigs run the job (engine-support.ts) and multi-GPU
+   *  scaling (llama.cpp layer split vs vLLM tensor parallel). Default llama.cpp. */
   engine?: RigEngine;
+  /** The weight format the engine must run (engine-support.ts); absent means any device the engine runs on. */
+  weightFormat?: WeightFormatId;
+  /** A mixture-of-experts model (vLLM runs fp8 MoE only from compute capability 8.9). */
+  moe?: boolean;
   constraints: RigConstraints;
 }
 
-export type RigComponentRole = 'gpu' | 'gpu-host' | 'machine' | 'cpu-platform' | 'memory-module';
+export type RigComponentRole =
+  | 'gpu'
+  | 'gpu-host'
+  | 'gpu-system'
+  | 'machine'
+  | 'cpu-platform'
+  | 'memory-module';
 
 export interface RigComponent {
   itemId: string;
@@ -89,6 +109,8 @@ export interface RigComponent {
   unitPriceUsd: number;
   /** Date of the price observation used. */
   observedOn: string;
+  /** Days from observedOn to the search's as-of date. */
+  ageDays: number;
   market: Market;
   condition: Condition;
   sourceUrl: string;
@@ -113,10 +135,12 @@ export interface RigQuote {
   bandwidthGBps: number;
   /** Aggregate decode tokens/s over the batch. */
   decodeTokensPerSecond: number;
-  /** Prompt-processing tokens/s from compute, where the dataset has TFLOPS and the request active params. */
+  /** Prompt-processing tokens/s from compute (where the request has active parameters). */
   prefillTokensPerSecond?: number;
   /** Sum of TDPs / board powers / system power, W. */
   powerW: number;
+  /** False when a part's power is not in the dataset (powerW then undercounts; the UI says so). */
+  powerKnown: boolean;
   usdPerTokenPerSecond: number;
   fp8: Fp8Support;
   notes: string[];
@@ -151,4 +175,6 @@ export interface RigRequestOptions {
   batch?: number;
   engine?: RigEngine;
   activeParameters?: number;
+  weightFormat?: WeightFormatId;
+  moe?: boolean;
 }

@@ -1,19 +1,35 @@
-// How much of a device's memory a model may use once the runtime has taken its share.
+// How much of a device's memory a model may use once the runtime and the OS have taken their share: one
+// documented rule per platform class, applied to every item of that class (the class comes from the item's
+// architecture target, not from per-item numbers). Constants and their sources are in constants.ts.
 import type { HardwareItem } from '../../data/schema';
 import {
   BYTES_PER_GIB,
   CUDA_CONTEXT_RESERVE_BYTES,
+  GB10_OS_RESERVE_BYTES,
+  GB10_VISIBLE_BYTES_PER_128_GIB,
   MACOS_GPU_WIRED_SHARE_LARGE,
   MACOS_GPU_WIRED_SHARE_SMALL,
   MACOS_GPU_WIRED_SMALL_MAX_BYTES,
+  STRIX_HALO_BIOS_SHARE,
+  UNIFIED_OS_RESERVE_BYTES,
 } from './constants';
+import { targetOf } from './targets';
+import type { UnifiedMemoryLimit } from './types';
 
-function isNvidia(item: HardwareItem): boolean {
-  return item.vendor.toLowerCase().includes('nvidia');
+/** The platform classes with a rule of their own. */
+export type UnifiedPlatformClass = 'apple' | 'strix-halo' | 'gb10' | 'nvidia-grace' | 'other';
+
+export function unifiedPlatformClass(item: HardwareItem): UnifiedPlatformClass {
+  const t = targetOf(item);
+  if (t.api === 'metal') return 'apple';
+  if (t.api === 'rocm' && (t.gfx === 'gfx1151' || t.gfx === 'gfx1150')) return 'strix-halo';
+  if (t.api === 'cuda' && t.computeCapability >= 12.1 && t.computeCapability < 12.2) return 'gb10';
+  if (t.api === 'cuda') return 'nvidia-grace';
+  return 'other';
 }
 
-function isApple(item: HardwareItem): boolean {
-  return item.vendor.toLowerCase().includes('apple');
+function isNvidia(item: HardwareItem): boolean {
+  return targetOf(item).api === 'cuda';
 }
 
 /** Usable bytes of one GPU card: its memory less the CUDA context on NVIDIA cards. vLLM's
@@ -23,33 +39,69 @@ export function usableGpuBytes(item: HardwareItem): number {
   return Math.max(0, size - (isNvidia(item) ? CUDA_CONTEXT_RESERVE_BYTES : 0));
 }
 
-/** Usable bytes of a unified-memory machine for the accelerator: the documented GPU-allocatable share
- *  when the dataset has one (Strix Halo), macOS's default wired limit on a Mac, else the whole pool less
- *  the CUDA context on NVIDIA machines (GB10). */
-export function usableUnifiedBytes(item: HardwareItem): number {
-  const memory = item.memory;
-  if (memory === undefined) return 0;
-  const size = memory.sizeGiB * BYTES_PER_GIB;
-  if (memory.acceleratorUsableGiB !== undefined) {
-    return Math.min(size, memory.acceleratorUsableGiB * BYTES_PER_GIB);
-  }
-  if (isApple(item)) {
-    const share =
-      size <= MACOS_GPU_WIRED_SMALL_MAX_BYTES ? MACOS_GPU_WIRED_SHARE_SMALL : MACOS_GPU_WIRED_SHARE_LARGE;
-    return size * share;
-  }
-  return Math.max(0, size - (isNvidia(item) ? CUDA_CONTEXT_RESERVE_BYTES : 0));
+export interface UsableUnified {
+  bytes: number;
+  /** The rule applied, for the quote's notes. */
+  rule: string;
 }
 
-/** Describes the reserve usableUnifiedBytes applied, for a quote's notes. */
-export function unifiedReserveNote(item: HardwareItem): string | undefined {
-  const memory = item.memory;
-  if (memory === undefined) return undefined;
-  if (memory.acceleratorUsableGiB !== undefined) {
-    return `GPU may use ${memory.acceleratorUsableGiB} of ${memory.sizeGiB} GiB (documented allocatable limit).`;
+/** Usable bytes of a unified-memory machine for the model, by platform class:
+ *  - Apple: macOS's GPU wired limit, as shipped (2/3 of RAM up to 36 GiB, 3/4 above) or raised with
+ *    `sysctl iogpu.wired_limit_mb` to all but an OS reserve;
+ *  - Strix Halo: the BIOS split (factory) or the Linux GTT limit raised to all but an OS reserve;
+ *  - GB10: what the OS reports as memory (CUDA allocates from the same pool) less an idle OS;
+ *  - other NVIDIA unified machines: the pool less a CUDA context; others: the pool less an OS reserve. */
+export function usableUnified(item: HardwareItem, limit: UnifiedMemoryLimit): UsableUnified {
+  const sizeGiB = item.memory?.sizeGiB ?? 0;
+  const size = sizeGiB * BYTES_PER_GIB;
+  const reserveGiB = UNIFIED_OS_RESERVE_BYTES / BYTES_PER_GIB;
+  const gib = (b: number) => (b / BYTES_PER_GIB).toFixed(0);
+  switch (unifiedPlatformClass(item)) {
+    case 'apple': {
+      if (limit === 'raised') {
+        const bytes = Math.max(0, size - UNIFIED_OS_RESERVE_BYTES);
+        return {
+          bytes,
+          rule: `GPU wired limit raised to ${gib(bytes)} of ${sizeGiB} GiB (sudo sysctl iogpu.wired_limit_mb=${Math.round(bytes / 2 ** 20)}; macOS keeps ${reserveGiB} GiB).`,
+        };
+      }
+      const share =
+        size <= MACOS_GPU_WIRED_SMALL_MAX_BYTES ? MACOS_GPU_WIRED_SHARE_SMALL : MACOS_GPU_WIRED_SHARE_LARGE;
+      return {
+        bytes: size * share,
+        rule: `macOS factory GPU wired limit: ${gib(size * share)} of ${sizeGiB} GiB (raise it with sudo sysctl iogpu.wired_limit_mb).`,
+      };
+    }
+    case 'strix-halo': {
+      if (limit === 'raised') {
+        const bytes = Math.max(0, size - UNIFIED_OS_RESERVE_BYTES);
+        return {
+          bytes,
+          rule: `Linux GTT limit raised to ${gib(bytes)} of ${sizeGiB} GiB (amdgpu/ttm page limit; the OS keeps ${reserveGiB} GiB).`,
+        };
+      }
+      return {
+        bytes: size * STRIX_HALO_BIOS_SHARE,
+        rule: `BIOS graphics-memory split: ${gib(size * STRIX_HALO_BIOS_SHARE)} of ${sizeGiB} GiB for the GPU.`,
+      };
+    }
+    case 'gb10': {
+      const visible = (sizeGiB / 128) * GB10_VISIBLE_BYTES_PER_128_GIB;
+      const bytes = Math.max(0, visible - GB10_OS_RESERVE_BYTES);
+      return {
+        bytes,
+        rule: `GB10: the OS sees ${(visible / BYTES_PER_GIB).toFixed(1)} GiB of ${sizeGiB}; with DGX OS idle about ${gib(bytes)} GiB is free for CUDA.`,
+      };
+    }
+    case 'nvidia-grace':
+      return {
+        bytes: Math.max(0, size - CUDA_CONTEXT_RESERVE_BYTES),
+        rule: `${sizeGiB} GiB less one CUDA context.`,
+      };
+    case 'other':
+      return {
+        bytes: Math.max(0, size - UNIFIED_OS_RESERVE_BYTES),
+        rule: `${sizeGiB} GiB less ${reserveGiB} GiB for the OS.`,
+      };
   }
-  if (isApple(item)) {
-    return `macOS default GPU wired limit: ${(usableUnifiedBytes(item) / BYTES_PER_GIB).toFixed(0)} of ${memory.sizeGiB} GiB usable (raise with sysctl iogpu.wired_limit_mb).`;
-  }
-  return undefined;
 }

@@ -95,9 +95,9 @@ describe('findCheapestRigs on the fixture', () => {
     expect(cpu?.totalPriceUsd).toBe(4800);
     expect(cpu?.bandwidthGBps).toBeCloseTo(460.8, 6);
     expect(cpu?.decodeTokensPerSecond).toBeCloseTo(1 / (22e9 / (CPU_DECODE_EFFICIENCY * 460.8e9)), 6);
-    // 512 GiB Mac, 75% wired limit = 384 GiB usable.
+    // 512 GiB Mac with the wired limit raised (the default): all but 8 GiB for macOS = 504 GiB.
     expect(mac?.totalPriceUsd).toBe(9499);
-    expect(mac?.usableBytes).toBe(384 * GiB);
+    expect(mac?.usableBytes).toBe(504 * GiB);
     expect(mac?.decodeTokensPerSecond).toBeCloseTo(
       1 / (22e9 / (UNIFIED_DECODE_EFFICIENCY * 819e9) + UNIFIED_DECODE_FIXED_SECONDS),
       6,
@@ -146,11 +146,19 @@ describe('findCheapestRigs on the fixture', () => {
   it('clusters unified machines that document clustering, up to their node limit', () => {
     const r = found(findCheapestRigs(fixture, rigRequestForMemory(1000e9, { constraints: constraints() })));
     const cluster = r.rigs.find((q) => q.kind === 'unified-cluster');
-    // 1000 GB / 384 GiB per Mac -> 3 nodes.
-    expect(cluster?.id).toBe('unified-cluster:mac-512:x3');
-    expect(cluster?.totalPriceUsd).toBe(3 * 9499);
+    // 1000 GB / 504 GiB (541.2 GB) per Mac with the raised limit -> 2 nodes.
+    expect(cluster?.id).toBe('unified-cluster:mac-512:x2');
+    expect(cluster?.totalPriceUsd).toBe(2 * 9499);
+    // At the factory limit, 384 GiB (412.3 GB) per Mac -> 3 nodes.
+    const factory = found(
+      findCheapestRigs(
+        fixture,
+        rigRequestForMemory(1000e9, { constraints: constraints({ unifiedMemoryLimit: 'factory' }) }),
+      ),
+    ).rigs.find((q) => q.kind === 'unified-cluster');
+    expect(factory?.id).toBe('unified-cluster:mac-512:x3');
     const single = 1000e9 / (0.7 * 819e9) + 3.9e-3;
-    expect(cluster?.decodeTokensPerSecond).toBeCloseTo(1 / (single + 2 * 300e-6), 6);
+    expect(factory?.decodeTokensPerSecond).toBeCloseTo(1 / (single + 2 * 300e-6), 6);
   });
 
   it('a discontinued machine keeps its new price only up to the discontinuation date', () => {
@@ -199,21 +207,24 @@ describe('findCheapestRigs on the fixture', () => {
     expect(ids('2025-10-02', used)).toContain('unified:mac-512');
   });
 
-  it('uses a documented GPU-allocatable share (Strix Halo)', () => {
-    const r = found(
-      findCheapestRigs(
-        fixture,
-        rigRequestForMemory(90 * GiB, { constraints: constraints({ rigKinds: ['unified'] }) }),
-      ),
-    );
-    expect(r.rigs[0]?.id).toBe('unified:halo-128');
-    expect(r.rigs[0]?.usableBytes).toBe(96 * GiB);
-    const none = findCheapestRigs(
-      fixture,
-      rigRequestForMemory(100 * GiB, { constraints: constraints({ rigKinds: ['unified'] }) }),
-    );
-    // 100 GiB exceeds the Halo's 96 GiB; the Mac (384 GiB) takes it.
-    expect(found(none).rigs[0]?.id).toBe('unified:mac-512');
+  it('Strix Halo: the BIOS split at the factory limit, the Linux GTT limit raised', () => {
+    const unified = (gib: number, limit: 'raised' | 'factory') =>
+      found(
+        findCheapestRigs(
+          fixture,
+          rigRequestForMemory(gib * GiB, {
+            constraints: constraints({ rigKinds: ['unified'], unifiedMemoryLimit: limit }),
+          }),
+        ),
+      ).rigs[0];
+    // Factory: 96 of 128 GiB (AMD's stated split). Exactly 96 GiB fits; one GiB more goes to the Mac.
+    expect(unified(96, 'factory')?.id).toBe('unified:halo-128');
+    expect(unified(96, 'factory')?.usableBytes).toBe(96 * GiB);
+    expect(unified(97, 'factory')?.id).toBe('unified:mac-512');
+    // Raised: 128 - 8 GiB = 120 GiB. Exactly 120 fits, 121 does not.
+    expect(unified(120, 'raised')?.id).toBe('unified:halo-128');
+    expect(unified(120, 'raised')?.usableBytes).toBe(120 * GiB);
+    expect(unified(121, 'raised')?.id).toBe('unified:mac-512');
   });
 
   it('computes prefill from TFLOPS when active parameters are known', () => {
@@ -352,15 +363,27 @@ describe('quote notes and unknown power', () => {
     for (const c of parts) expect(c.observedOn).toBe('2025-06-01');
   });
 
-  it('a rig whose power is unknown does not pass a power limit', () => {
+  it('a card whose power is unknown is not put in a host (its PSU load cannot be checked)', () => {
     const noPower = {
       ...fixture,
       items: fixture.items.map((i) => (i.id === 'gpu-12gb' ? { ...i, powerW: undefined } : i)),
     };
     const all = found(findCheapestRigs(noPower, small({ maxResults: 100 })));
-    const q = all.rigs.find((x) => x.id === 'multi-gpu:gpu-12gb:x1:host-4');
-    expect(q?.notes.join(' ')).toMatch(/Power draw not in the dataset for: Card 12 GB/);
-    const limited = found(findCheapestRigs(noPower, small({ maxResults: 100, maxPowerW: 10_000 })));
-    expect(limited.rigs.some((x) => x.id === 'multi-gpu:gpu-12gb:x1:host-4')).toBe(false);
+    expect(all.rigs.some((x) => x.id.includes('gpu-12gb'))).toBe(false);
+    expect(all.rigs[0]?.id).toBe('multi-gpu:gpu-24gb:x1:host-4');
+  });
+
+  it('a machine whose power is unknown is quoted with powerKnown false and fails a power limit', () => {
+    const noPower = {
+      ...fixture,
+      items: fixture.items.map((i) => (i.id === 'mac-512' ? { ...i, powerW: undefined } : i)),
+    };
+    const req = (extra: Partial<RigConstraints>) =>
+      rigRequestForMemory(200 * GiB, { constraints: constraints({ rigKinds: ['unified'], ...extra }) });
+    const mac = found(findCheapestRigs(noPower, req({}))).rigs[0];
+    expect(mac?.id).toBe('unified:mac-512');
+    expect(mac?.powerKnown).toBe(false);
+    expect(mac?.notes.join(' ')).toMatch(/Power draw not in the dataset for: Mac 512 GB/);
+    expect(findCheapestRigs(noPower, req({ maxPowerW: 10_000 })).kind).toBe('none');
   });
 });

@@ -113,18 +113,39 @@ describe('priceAsOf', () => {
   ];
 
   it('takes the latest observation on or before the date in each condition, then the cheaper', () => {
-    expect(priceAsOf(history, '2021-12-31', ['new', 'used'])).toBeUndefined();
-    expect(priceAsOf(history, '2022-01-01', ['new', 'used'])?.priceUsd).toBe(1000);
-    expect(priceAsOf(history, '2024-06-01', ['new'])?.priceUsd).toBe(1200);
-    expect(priceAsOf(history, '2024-06-01', ['used'])?.priceUsd).toBe(600);
-    expect(priceAsOf(history, '2024-06-01', ['new', 'used'])?.priceUsd).toBe(600);
-    expect(priceAsOf(history, '2030-01-01', ['new'])?.priceUsd).toBe(1200);
-    expect(priceAsOf(history, '2030-01-01', [])).toBeUndefined();
+    expect(priceAsOf(history, { asOf: '2021-12-31', conditions: ['new', 'used'] })).toBeUndefined();
+    expect(priceAsOf(history, { asOf: '2022-01-01', conditions: ['new', 'used'] })?.priceUsd).toBe(1000);
+    expect(priceAsOf(history, { asOf: '2024-06-01', conditions: ['new'] })?.priceUsd).toBe(1200);
+    expect(priceAsOf(history, { asOf: '2024-06-01', conditions: ['used'] })?.priceUsd).toBe(600);
+    expect(priceAsOf(history, { asOf: '2024-06-01', conditions: ['new', 'used'] })?.priceUsd).toBe(600);
+    expect(priceAsOf(history, { asOf: '2030-01-01', conditions: ['new'] })?.priceUsd).toBe(1200);
+    expect(priceAsOf(history, { asOf: '2030-01-01', conditions: [] })).toBeUndefined();
+  });
+
+  it('never uses a price from before the item shipped: the ship date itself counts, the day before does not', () => {
+    const preorder = [obs('2025-02-25', 1999, 'new'), obs('2025-08-20', 2099, 'new')];
+    const q = (asOf: string, releasedOn: string) =>
+      priceAsOf(preorder, { asOf, conditions: ['new'], releasedOn })?.priceUsd;
+    expect(q('2025-06-01', '2025-08-20')).toBeUndefined();
+    expect(q('2025-08-20', '2025-08-20')).toBe(2099);
+    expect(q('2025-08-20', '2025-02-25')).toBe(2099);
+    expect(q('2025-06-01', '2025-02-25')).toBe(1999);
+  });
+
+  it('uses US and global prices only unless other regions are asked for', () => {
+    const eu = { ...obs('2024-01-01', 900, 'new'), region: 'eu' };
+    const global = { ...obs('2024-02-01', 1100, 'new'), region: 'global' };
+    expect(priceAsOf([eu], { asOf: '2024-06-01', conditions: ['new'] })).toBeUndefined();
+    expect(priceAsOf([eu, global], { asOf: '2024-06-01', conditions: ['new'] })?.priceUsd).toBe(1100);
+    expect(priceAsOf([eu], { asOf: '2024-06-01', conditions: ['new'], regions: ['eu'] })?.priceUsd).toBe(900);
+    // An EU price newer than the US one does not hide it.
+    const us = obs('2023-12-01', 1000, 'new');
+    expect(priceAsOf([us, eu], { asOf: '2024-06-01', conditions: ['new'] })?.priceUsd).toBe(1000);
   });
 
   it('treats refurbished and used-market sales as used', () => {
     const refurb = { ...obs('2023-01-01', 500, 'refurbished'), market: 'retail' as const };
-    expect(priceAsOf([refurb], '2024-01-01', ['new'])).toBeUndefined();
-    expect(priceAsOf([refurb], '2024-01-01', ['used'])?.priceUsd).toBe(500);
+    expect(priceAsOf([refurb], { asOf: '2024-01-01', conditions: ['new'] })).toBeUndefined();
+    expect(priceAsOf([refurb], { asOf: '2024-01-01', conditions: ['used'] })?.priceUsd).toBe(500);
   });
 });
