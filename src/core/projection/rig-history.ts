@@ -2,7 +2,7 @@
 // prices as of each month's last day. The projection is fitted to these points.
 import type { Dataset } from '../../data/schema';
 import { priceCutoff } from '../rigs/pricing';
-import { STALE_PRICE_DAYS } from '../rigs/constants';
+import { CARRY_FORWARD_MAX_DAYS } from '../rigs/constants';
 import { findCheapestRigs } from '../rigs/find-cheapest-rigs';
 import { rigRequestForMemory } from '../rigs/requests';
 import type { PurchaseCondition, RigKind } from '../rigs/types';
@@ -31,7 +31,7 @@ export interface RigCostHistoryOptions {
    *  than its month end (a shared link then reproduces the same history later). Default: no cap. */
   asOf?: string;
   /** A month's rig counts only if every part's price was observed within this many days before the
-   *  month's end. Default STALE_PRICE_DAYS (the rig search's own default); Infinity means no limit.
+   *  month's end. Default CARRY_FORWARD_MAX_DAYS (the rig search's own default); Infinity means no limit.
    *  Without a limit a launch MSRP would be carried forward for a decade and the frontier would not move. */
   maxPriceAgeDays?: number;
 }
@@ -164,7 +164,7 @@ export function rigCostHistory(dataset: Dataset, options: RigCostHistoryOptions 
   const maxAgeDays =
     requestedAge !== undefined && !Number.isNaN(requestedAge) && requestedAge >= 0
       ? requestedAge
-      : STALE_PRICE_DAYS;
+      : CARRY_FORWARD_MAX_DAYS;
   const rigKinds = options.rigKinds ? [...new Set(options.rigKinds)].sort() : undefined;
   const range = datasetMonthRange(dataset);
   const empty: RigCostHistory = {

@@ -2,7 +2,7 @@
 // full RigQuote only for the rigs that are returned.
 import type { Fp8Support, HardwareItem } from '../../data/schema';
 import type { Priced } from './catalog';
-import { STALE_PRICE_DAYS } from './constants';
+import { FRESH_PRICE_DAYS } from './constants';
 import { purchaseConditionOf } from './pricing';
 import type { RigComponent, RigComponentRole, RigKind, RigQuote, RigRequest } from './types';
 
@@ -67,7 +67,7 @@ function component(p: Priced, role: RigComponentRole, quantity: number): RigComp
 function priceNotes(parts: readonly Priced[]): string[] {
   const notes: string[] = [];
   for (const p of parts) {
-    if (p.ageDays > STALE_PRICE_DAYS / 2) {
+    if (p.ageDays > FRESH_PRICE_DAYS) {
       notes.push(
         `${p.item.name}: newest price is ${Math.round(p.ageDays / 30)} months old (${p.price.observedOn}).`,
       );

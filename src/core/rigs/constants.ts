@@ -132,10 +132,17 @@ export const TWO_DPC_SPEED_RATIO = 5200 / 6400;
 /** Bytes per DDR channel per transfer (a 64-bit channel). */
 export const DDR_BYTES_PER_TRANSFER = 8;
 
-/** Default age limit of a price: a search as of D ignores observations older than this, so "today" is
- *  never priced from a years-old listing (hardware and DRAM prices move tens of percent a year, see the
- *  2025-26 DRAM series in data/series). Prices older than half of it get a note so the UI can flag them. */
-export const STALE_PRICE_DAYS = 365;
+/** A price up to this old is fresh: the coverage report counts fresh prices separately, and an older one
+ *  gets a note with its age. */
+export const FRESH_PRICE_DAYS = 365;
+
+/** How long a price is carried forward (the default age limit of a search): an observation older than this
+ *  is not used, so "today" is never priced from a years-old listing. Within it, a DIMM's price follows its
+ *  DRAM generation's $/GB series since the day it was observed (price-index.ts; hardware and DRAM prices
+ *  move tens of percent a year, see the 2025-26 series in data/series) and other parts keep their last
+ *  price, flagged with its age. Two years lets a part priced at least yearly never drop out between two
+ *  observations, so the cheapest-rig history has no cliff from a price expiring. */
+export const CARRY_FORWARD_MAX_DAYS = 730;
 
 /** Largest GPU count tried per rig (one 8-GPU chassis). */
 export const MAX_GPUS_PER_RIG = 8;

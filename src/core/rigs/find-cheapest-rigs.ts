@@ -6,7 +6,7 @@
 import type { Dataset } from '../../data/schema';
 import type { Candidate } from './candidate';
 import { catalog } from './catalog';
-import { BYTES_PER_GIB, DEFAULT_MAX_RESULTS, rigAssumptions, STALE_PRICE_DAYS } from './constants';
+import { BYTES_PER_GIB, DEFAULT_MAX_RESULTS, rigAssumptions, CARRY_FORWARD_MAX_DAYS } from './constants';
 import { engineName } from './engine-support';
 import { cpuServerCandidates } from './kinds/cpu-server';
 import { hybridCandidates } from './kinds/hybrid';
@@ -70,7 +70,7 @@ function enumerate(
   request: RigRequest,
   conditions: readonly PurchaseCondition[],
 ): { candidates: Candidate[]; pricedCount: number } {
-  const { asOf, maxPriceAgeDays = STALE_PRICE_DAYS } = request.constraints;
+  const { asOf, maxPriceAgeDays = CARRY_FORWARD_MAX_DAYS } = request.constraints;
   const cat = catalog(dataset, asOf, conditions, priceCutoff(asOf, maxPriceAgeDays));
   const step = stepBytes(request);
   const candidates: Candidate[] = [];
@@ -190,7 +190,7 @@ export function findCheapestRigs(dataset: Dataset, request: RigRequest): RigSear
     return {
       kind: 'none',
       binding: 'no-prices',
-      message: `No hardware in the dataset has a price in the ${constraints.maxPriceAgeDays ?? STALE_PRICE_DAYS} days up to ${constraints.asOf} in the accepted condition.`,
+      message: `No hardware in the dataset has a price in the ${constraints.maxPriceAgeDays ?? CARRY_FORWARD_MAX_DAYS} days up to ${constraints.asOf} in the accepted condition.`,
       consideredCount: 0,
       assumptions,
     };

@@ -58,7 +58,7 @@ export interface RigConstraints {
   /** ISO date: each item is priced at its latest observation on or before it. */
   asOf: string;
   /** A price older than this many days on asOf is not used: the item counts as unpriced then. Default
-   *  STALE_PRICE_DAYS (constants.ts); Infinity means no limit. */
+   *  CARRY_FORWARD_MAX_DAYS (constants.ts); Infinity means no limit. */
   maxPriceAgeDays?: number;
   /** Unified machines: the factory GPU memory limit or the raised one (default DEFAULT_UNIFIED_MEMORY_LIMIT). */
   unifiedMemoryLimit?: UnifiedMemoryLimit;
