@@ -55,7 +55,8 @@ function component(p: Priced, role: RigComponentRole, quantity: number): RigComp
     name: p.item.name,
     role,
     quantity,
-    unitPriceUsd: p.price.priceUsd,
+    unitPriceUsd: p.priceUsd,
+    observedPriceUsd: p.price.priceUsd,
     observedOn: p.price.observedOn,
     ageDays: p.ageDays,
     market: p.price.market,
@@ -86,7 +87,7 @@ function missingPower(q: QuoteParts): string[] {
 
 export function candidate(q: QuoteParts, request: RigRequest): Candidate {
   let total = 0;
-  for (const part of q.parts) total += part.priced.price.priceUsd * part.quantity;
+  for (const part of q.parts) total += part.priced.priceUsd * part.quantity;
   const unknownPower = [...missingPower(q), ...(q.unknownPower ?? [])];
   const c: Candidate = {
     id: q.id,

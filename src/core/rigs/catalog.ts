@@ -2,12 +2,18 @@
 // Pricing it is most of a search's work and depends only on (dataset, asOf, conditions, age limit), which
 // stay fixed while a user drags the model sliders, so the last few are cached per dataset.
 import type { Dataset, HardwareItem, PriceObservation } from '../../data/schema';
-import { daysBetween, priceAsOf } from './pricing';
+import { dramIndexAdjustment, type IndexAdjustment } from './price-index';
+import { daysBetween, latestPerCondition } from './pricing';
 import type { PurchaseCondition } from './types';
 
 export interface Priced {
   item: HardwareItem;
   price: PriceObservation;
+  /** What one unit costs as of the search date: the observed price, or for a DIMM the observed price moved
+   *  by its DRAM series since (price-index.ts). */
+  priceUsd: number;
+  /** The index adjustment applied, if any. */
+  adjustment?: IndexAdjustment;
   /** Days from the observation to the as-of date. */
   ageDays: number;
 }
@@ -87,15 +93,26 @@ function buildCatalog(
       item.discontinued !== undefined && asOf > item.discontinued.on
         ? conditions.filter((c) => c !== 'new')
         : conditions;
-    const price = priceAsOf(dataset.prices[item.id], {
+    const latest = latestPerCondition(dataset.prices[item.id], {
       asOf,
       conditions: sold,
       notBefore,
       releasedOn: item.releasedOn,
     });
-    if (price === undefined) continue;
+    let priced: Priced | undefined;
+    for (const price of latest) {
+      const adjustment = dramIndexAdjustment(dataset, item, price.observedOn, asOf);
+      const candidate: Priced = {
+        item,
+        price,
+        priceUsd: price.priceUsd * (adjustment?.factor ?? 1),
+        ageDays: daysBetween(price.observedOn, asOf),
+      };
+      if (adjustment) candidate.adjustment = adjustment;
+      if (priced === undefined || candidate.priceUsd < priced.priceUsd) priced = candidate;
+    }
+    if (priced === undefined) continue;
     result.pricedCount++;
-    const priced: Priced = { item, price, ageDays: daysBetween(price.observedOn, asOf) };
     switch (item.kind) {
       case 'gpu':
         if (item.memory && item.bandwidthGBps) result.gpus.push(priced);
@@ -132,6 +149,6 @@ function buildCatalog(
         break;
     }
   }
-  result.hosts.sort((a, b) => a.price.priceUsd - b.price.priceUsd);
+  result.hosts.sort((a, b) => a.priceUsd - b.priceUsd);
   return result;
 }

@@ -38,11 +38,12 @@ export const UNIFIED_OS_RESERVE_BYTES = 8 * BYTES_PER_GIB;
  *  GTT limit can be raised to nearly all of it ('raised', UNIFIED_OS_RESERVE_BYTES left to the OS). */
 export const STRIX_HALO_BIOS_SHARE = 96 / 128;
 
-/** A 128 GB GB10 (DGX Spark) reports 128,501,256,192 bytes of memory to the OS, shared with the GPU
- *  (gpud reading NVIDIA-GB10: https://github.com/leptonai/gpud/pull/1170); CUDA allocates from it. */
-export const GB10_VISIBLE_BYTES_PER_128_GIB = 128_501_256_192;
-/** Idle DGX OS (desktop on) uses 8.0-8.7 GiB of it (https://github.com/Syllo/nvtop/issues/449). */
-export const GB10_OS_RESERVE_BYTES = 8 * BYTES_PER_GIB;
+/** A 128 GB GB10 (DGX Spark) shares its memory between the OS and CUDA. NVML reports 128,501,256,192 bytes
+ *  (https://github.com/leptonai/gpud/pull/1170) and CUDA 121.69 GiB in total, but at boot CUDA has only
+ *  101.3-102.2 GiB free, headless with caches dropped, on drivers 580 and 610
+ *  (https://github.com/MiaAI-Lab/GLM-5.3-Flash-EXL3-2x-DGX-Sparks/issues/47). We use the low end of what
+ *  was measured free, per 128 GiB of memory. */
+export const GB10_CUDA_FREE_BYTES_PER_128_GIB = 101.3 * BYTES_PER_GIB;
 
 /** Default for the unified-memory limit option: big-model users raise the factory limit (above), so the
  *  raised limit is the default and the factory one is an option. */
@@ -181,7 +182,7 @@ export function rigAssumptions(
     unifiedLimit === 'raised'
       ? {
           id: 'rigs-unified-limit',
-          text: `Unified machines: the GPU memory limit raised to all but ${UNIFIED_OS_RESERVE_BYTES / BYTES_PER_GIB} GiB for the OS (macOS sysctl iogpu.wired_limit_mb, Linux GTT on Strix Halo); GB10 gives CUDA what DGX OS leaves free.`,
+          text: `Unified machines: the GPU memory limit raised to all but ${UNIFIED_OS_RESERVE_BYTES / BYTES_PER_GIB} GiB for the OS (macOS sysctl iogpu.wired_limit_mb, Linux GTT on Strix Halo); a GB10 gives CUDA the ${(GB10_CUDA_FREE_BYTES_PER_128_GIB / BYTES_PER_GIB).toFixed(1)} GiB per 128 GiB measured free at boot.`,
           source:
             'https://www.thinkdifferent.blog/blog/the-macbook-pro-setting-that-doubles-your-ai-performance/',
         }

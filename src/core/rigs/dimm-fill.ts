@@ -55,7 +55,7 @@ export function dimmFills(platform: HardwareItem, modules: readonly Priced[], ne
         dimmsPerChannel: dpc,
         ramBytes,
         bandwidthGBps: bandwidthGBps(ms.channels, speed),
-        priceUsd: count * module.price.priceUsd,
+        priceUsd: count * module.priceUsd,
         speedMTs: speed,
       });
     }

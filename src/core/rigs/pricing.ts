@@ -47,26 +47,38 @@ export interface PriceQuery {
   regions?: readonly string[];
 }
 
-/** The price a buyer pays as of asOf: for each accepted condition its latest usable observation on or
- *  before asOf, then the cheaper of those. Observations must be sorted by observedOn ascending (Dataset
- *  contract). */
-export function priceAsOf(
+/** For each accepted condition, its latest usable observation on or before asOf (at most one per
+ *  condition). Observations must be sorted by observedOn ascending (Dataset contract). */
+export function latestPerCondition(
   observations: readonly PriceObservation[] | undefined,
   query: PriceQuery,
-): PriceObservation | undefined {
+): PriceObservation[] {
   const { asOf, conditions, notBefore = '', releasedOn = '', regions = PRICE_REGIONS } = query;
-  if (observations === undefined || observations.length === 0 || conditions.length === 0) return undefined;
+  const out: PriceObservation[] = [];
+  if (observations === undefined || observations.length === 0) return out;
   const floor = notBefore > releasedOn ? notBefore : releasedOn;
-  let best: PriceObservation | undefined;
-  for (const condition of conditions) {
+  for (const condition of new Set(conditions)) {
     // Walk back from the last observation on or before asOf to the latest usable one in this condition.
     for (let i = lastIndexOnOrBefore(observations, asOf); i >= 0; i--) {
       const obs = observations[i] as PriceObservation;
       if (obs.observedOn < floor) break;
       if (purchaseConditionOf(obs) !== condition || !regions.includes(obs.region)) continue;
-      if (best === undefined || obs.priceUsd < best.priceUsd) best = obs;
+      out.push(obs);
       break;
     }
+  }
+  return out;
+}
+
+/** The price a buyer pays as of asOf, before any carry-forward adjustment: the cheaper of the latest
+ *  usable observation in each accepted condition. */
+export function priceAsOf(
+  observations: readonly PriceObservation[] | undefined,
+  query: PriceQuery,
+): PriceObservation | undefined {
+  let best: PriceObservation | undefined;
+  for (const obs of latestPerCondition(observations, query)) {
+    if (best === undefined || obs.priceUsd < best.priceUsd) best = obs;
   }
   return best;
 }

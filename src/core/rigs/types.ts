@@ -106,7 +106,10 @@ export interface RigComponent {
   name: string;
   role: RigComponentRole;
   quantity: number;
+  /** Price of one unit as of the search date (a DIMM's observed price moved by its DRAM series). */
   unitPriceUsd: number;
+  /** The price as observed on observedOn. */
+  observedPriceUsd: number;
   /** Date of the price observation used. */
   observedOn: string;
   /** Days from observedOn to the search's as-of date. */

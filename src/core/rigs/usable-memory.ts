@@ -5,8 +5,7 @@ import type { HardwareItem } from '../../data/schema';
 import {
   BYTES_PER_GIB,
   CUDA_CONTEXT_RESERVE_BYTES,
-  GB10_OS_RESERVE_BYTES,
-  GB10_VISIBLE_BYTES_PER_128_GIB,
+  GB10_CUDA_FREE_BYTES_PER_128_GIB,
   MACOS_GPU_WIRED_SHARE_LARGE,
   MACOS_GPU_WIRED_SHARE_SMALL,
   MACOS_GPU_WIRED_SMALL_MAX_BYTES,
@@ -49,7 +48,7 @@ export interface UsableUnified {
  *  - Apple: macOS's GPU wired limit, as shipped (2/3 of RAM up to 36 GiB, 3/4 above) or raised with
  *    `sysctl iogpu.wired_limit_mb` to all but an OS reserve;
  *  - Strix Halo: the BIOS split (factory) or the Linux GTT limit raised to all but an OS reserve;
- *  - GB10: what the OS reports as memory (CUDA allocates from the same pool) less an idle OS;
+ *  - GB10: what CUDA was measured to have free at boot (the OS shares the pool);
  *  - other NVIDIA unified machines: the pool less a CUDA context; others: the pool less an OS reserve. */
 export function usableUnified(item: HardwareItem, limit: UnifiedMemoryLimit): UsableUnified {
   const sizeGiB = item.memory?.sizeGiB ?? 0;
@@ -86,11 +85,10 @@ export function usableUnified(item: HardwareItem, limit: UnifiedMemoryLimit): Us
       };
     }
     case 'gb10': {
-      const visible = (sizeGiB / 128) * GB10_VISIBLE_BYTES_PER_128_GIB;
-      const bytes = Math.max(0, visible - GB10_OS_RESERVE_BYTES);
+      const bytes = (sizeGiB / 128) * GB10_CUDA_FREE_BYTES_PER_128_GIB;
       return {
         bytes,
-        rule: `GB10: the OS sees ${(visible / BYTES_PER_GIB).toFixed(1)} GiB of ${sizeGiB}; with DGX OS idle about ${gib(bytes)} GiB is free for CUDA.`,
+        rule: `GB10: CUDA has about ${(bytes / BYTES_PER_GIB).toFixed(1)} of ${sizeGiB} GiB free at boot (the OS shares the pool).`,
       };
     }
     case 'nvidia-grace':
