@@ -114,6 +114,11 @@ export const CPU_PREFILL_EFFICIENCY = 0.76;
 export const DEFAULT_ACCELERATOR_TFLOPS = 10;
 export const DEFAULT_CPU_TFLOPS = 1;
 
+/** What a host draws without its GPUs, where the dataset does not say: 250 W, a conservative figure for one
+ *  desktop or workstation CPU at full load (a 170 W-TDP Ryzen 9 or a 280 W Threadripper PRO runs near its
+ *  TDP in prompt processing) plus board, drives and fans. Used only in the PSU check, and the quote says so. */
+export const DEFAULT_HOST_POWER_W = 250;
+
 /** Tensor parallelism exchanges activations after every layer. Measured with vLLM TP=2 on two RTX 5060 Ti,
  *  prefill at 32K peaked at 3-4 GB/s per link, 40-50% of a PCIe 4.0 x4 link
  *  (https://reddit.sentinel-team.org/posts/1t5nw2k/snapshots/2026-05-09T00%3A46%3A53.937033Z): x4 is the

@@ -3,7 +3,7 @@
 // that carries the cards and the host at no more than 80% load. A host without a PSU rating or bay facts,
 // or a card without its power, width or cooler, is not offered: missing facts are not a licence.
 import type { CardCooling, HardwareItem, HostAirflow } from '../../data/schema';
-import { PSU_MAX_SUSTAINED_LOAD, TP_MIN_PCIE_LANES } from './constants';
+import { DEFAULT_HOST_POWER_W, PSU_MAX_SUSTAINED_LOAD, TP_MIN_PCIE_LANES } from './constants';
 import { gpuFormFactor, hostFormFactor } from './form-factor';
 
 export type HostFit = { ok: true; notes: string[] } | { ok: false; reason: string };
@@ -19,10 +19,11 @@ export const COOLING_FITS: Record<HostAirflow, readonly CardCooling[]> = {
   'open-frame': ['blower', 'open-air', 'liquid'],
 };
 
-/** Sustained draw of n cards plus the host, W, or undefined when a power figure is missing. */
+/** Sustained draw of n cards plus the host, W (the host's own draw defaulted where unknown), or undefined
+ *  when the card's power is missing. */
 export function hostDrawW(host: HardwareItem, gpu: HardwareItem, n: number): number | undefined {
-  if (gpu.powerW === undefined || host.powerW === undefined) return undefined;
-  return n * gpu.powerW + host.powerW;
+  if (gpu.powerW === undefined) return undefined;
+  return n * gpu.powerW + (host.powerW ?? DEFAULT_HOST_POWER_W);
 }
 
 /** Checks n × gpu in host. `tensorParallel` asks for the PCIe lanes tensor parallelism needs. */
@@ -73,6 +74,9 @@ export function fitGpusInHost(
     };
   }
   const notes: string[] = [];
+  if (host.powerW === undefined) {
+    notes.push(`${host.name}: its own draw is not in the dataset; the PSU check assumes ${DEFAULT_HOST_POWER_W} W.`);
+  }
   if (tensorParallel && n > 1 && bays.pcieLanes < TP_MIN_PCIE_LANES) {
     notes.push(
       `${host.name} gives each GPU PCIe x${bays.pcieLanes}: too narrow for tensor parallel, so vLLM runs pipeline parallel (one GPU's speed per sequence).`,

@@ -31,7 +31,12 @@ export function parseTarget(target: string | undefined): DeviceTarget {
   return { api: 'unknown', target };
 }
 
+/** An item's target. A CPU platform the dataset gives no architecture is still a CPU: llama.cpp's CPU
+ *  backend runs on any x86-64 or arm64 processor. */
 export function targetOf(item: HardwareItem): DeviceTarget {
+  if (item.architecture === undefined && item.kind === 'cpu-platform') {
+    return { api: 'cpu', level: 'unknown level', target: '' };
+  }
   return parseTarget(item.architecture?.target);
 }
 

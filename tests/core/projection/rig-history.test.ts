@@ -3,6 +3,7 @@ import { rigCostOutlook } from '../../../src/core/projection/outlook';
 import { projectRigCost } from '../../../src/core/projection/project';
 import { PUBLISHED_RATES } from '../../../src/core/projection/reference-rates';
 import { rigCostHistory } from '../../../src/core/projection/rig-history';
+import { CARRY_FORWARD_MAX_DAYS } from '../../../src/core/rigs/constants';
 import type { Dataset, HardwareItem, PriceObservation } from '../../../src/data/schema';
 import { fixture, items as fixtureItems } from '../rigs/fixture';
 
@@ -17,7 +18,8 @@ const obs = (observedOn: string, priceUsd: number): PriceObservation => ({
   quantity: 1,
   source,
 });
-// Unified machines from a vendor with no documented reserve, so the whole pool is usable.
+// Unified machines of the 'nvidia-grace' class (an sm_90 target): the whole pool less one CUDA context is
+// usable, so 600 GiB holds the 512 GiB target.
 const machine = (id: string, sizeGiB: number, fp8: 'yes' | 'no'): HardwareItem => ({
   id,
   name: id,
@@ -26,6 +28,7 @@ const machine = (id: string, sizeGiB: number, fp8: 'yes' | 'no'): HardwareItem =
   releasedOn: '2023-01-01',
   memory: { sizeGiB, type: 'unified' },
   bandwidthGBps: 800,
+  architecture: { name: 'Hopper', target: 'sm_90', source },
   fp8: fp8 === 'yes' ? { native: 'yes', source } : { native: 'no', source },
   powerW: 300,
   sources: [source],
@@ -180,8 +183,19 @@ describe('rigCostHistory: price age limit', () => {
     // box-a's last price (2024-03-10) still prices June 2025, cheaper than box-b's fresh $25,000.
     expect(h.points.find((p) => p.month === '2025-06')?.priceUsd).toBe(16_000);
   });
-  it('a negative or NaN limit falls back to the default', () => {
-    const a = rigCostHistory(dataset, { targetBytes: 512 * GIB, maxPriceAgeDays: Number.NaN });
-    expect(a.monthsWithoutRig).toBe(3);
+  it('a negative or NaN limit falls back to the two-year carry-forward default', () => {
+    const byDefault = rigCostHistory(dataset, {
+      targetBytes: 512 * GIB,
+      maxPriceAgeDays: CARRY_FORWARD_MAX_DAYS,
+    });
+    for (const bad of [Number.NaN, -1]) {
+      const h = rigCostHistory(dataset, { targetBytes: 512 * GIB, maxPriceAgeDays: bad });
+      expect(h.points).toEqual(byDefault.points);
+    }
+    // Two years carries box-a's March 2024 price through the end of the history (June 2025).
+    expect(byDefault.monthsWithoutRig).toBe(0);
+    expect(rigCostHistory(dataset, { targetBytes: 512 * GIB, maxPriceAgeDays: 365 }).monthsWithoutRig).toBe(
+      3,
+    );
   });
 });
