@@ -24,18 +24,19 @@ export const MACOS_GPU_WIRED_SHARE_LARGE = 0.75;
 /** RAM size up to which the smaller share applies (the 32 GB measurement above; 36 GB is the next size). */
 export const MACOS_GPU_WIRED_SMALL_MAX_BYTES = 36 * BYTES_PER_GIB;
 
-/** What the OS keeps when a unified machine's GPU limit is raised for a big model ('raised'): 8 GiB. People
+/** What the OS keeps: 8 GiB, on a unified machine whose GPU limit is raised for a big model ('raised') and
+ *  on a CPU server or hybrid, whose model weights share RAM with the OS. People
  *  running models near their RAM size raise macOS's limit with `sudo sysctl iogpu.wired_limit_mb=...` and
  *  leave about 8 GB to macOS (40960 MB on a 48 GB MacBook Pro:
  *  https://www.thinkdifferent.blog/blog/the-macbook-pro-setting-that-doubles-your-ai-performance/); an idle
  *  DGX OS desktop holds 8.0-8.7 GiB of a GB10's memory (https://github.com/Syllo/nvtop/issues/449). Dave2D
  *  left more, running DeepSeek-R1 with 448 of 512 GB wired
  *  (https://wccftech.com/m3-ultra-chip-handles-deepseek-r1-model-with-671-billion-parameters/). */
-export const UNIFIED_OS_RESERVE_BYTES = 8 * BYTES_PER_GIB;
+export const OS_RESERVE_BYTES = 8 * BYTES_PER_GIB;
 
 /** Strix Halo's BIOS split ('factory'): AMD Variable Graphics Memory gives the GPU up to 96 GB of 128 GB
  *  (https://www.amd.com/en/blogs/2025/amd-ryzen-ai-max-395-processor-breakthrough-ai-.html); on Linux the
- *  GTT limit can be raised to nearly all of it ('raised', UNIFIED_OS_RESERVE_BYTES left to the OS). */
+ *  GTT limit can be raised to nearly all of it ('raised', OS_RESERVE_BYTES left to the OS). */
 export const STRIX_HALO_BIOS_SHARE = 96 / 128;
 
 /** A 128 GB GB10 (DGX Spark) shares its memory between the OS and CUDA. NVML reports 128,501,256,192 bytes
@@ -187,7 +188,7 @@ export function rigAssumptions(
     unifiedLimit === 'raised'
       ? {
           id: 'rigs-unified-limit',
-          text: `Unified machines: the GPU memory limit raised to all but ${UNIFIED_OS_RESERVE_BYTES / BYTES_PER_GIB} GiB for the OS (macOS sysctl iogpu.wired_limit_mb, Linux GTT on Strix Halo); a GB10 gives CUDA the ${(GB10_CUDA_FREE_BYTES_PER_128_GIB / BYTES_PER_GIB).toFixed(1)} GiB per 128 GiB measured free at boot.`,
+          text: `Unified machines: the GPU memory limit raised to all but ${OS_RESERVE_BYTES / BYTES_PER_GIB} GiB for the OS (macOS sysctl iogpu.wired_limit_mb, Linux GTT on Strix Halo); a GB10 gives CUDA the ${(GB10_CUDA_FREE_BYTES_PER_128_GIB / BYTES_PER_GIB).toFixed(1)} GiB per 128 GiB measured free at boot.`,
           source:
             'https://www.thinkdifferent.blog/blog/the-macbook-pro-setting-that-doubles-your-ai-performance/',
         }

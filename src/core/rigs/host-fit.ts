@@ -75,7 +75,9 @@ export function fitGpusInHost(
   }
   const notes: string[] = [];
   if (host.powerW === undefined) {
-    notes.push(`${host.name}: its own draw is not in the dataset; the PSU check assumes ${DEFAULT_HOST_POWER_W} W.`);
+    notes.push(
+      `${host.name}: its own draw is not in the dataset; the PSU check assumes ${DEFAULT_HOST_POWER_W} W.`,
+    );
   }
   if (tensorParallel && n > 1 && bays.pcieLanes < TP_MIN_PCIE_LANES) {
     notes.push(

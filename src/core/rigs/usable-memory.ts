@@ -10,7 +10,7 @@ import {
   MACOS_GPU_WIRED_SHARE_SMALL,
   MACOS_GPU_WIRED_SMALL_MAX_BYTES,
   STRIX_HALO_BIOS_SHARE,
-  UNIFIED_OS_RESERVE_BYTES,
+  OS_RESERVE_BYTES,
 } from './constants';
 import { targetOf } from './targets';
 import type { UnifiedMemoryLimit } from './types';
@@ -53,12 +53,12 @@ export interface UsableUnified {
 export function usableUnified(item: HardwareItem, limit: UnifiedMemoryLimit): UsableUnified {
   const sizeGiB = item.memory?.sizeGiB ?? 0;
   const size = sizeGiB * BYTES_PER_GIB;
-  const reserveGiB = UNIFIED_OS_RESERVE_BYTES / BYTES_PER_GIB;
+  const reserveGiB = OS_RESERVE_BYTES / BYTES_PER_GIB;
   const gib = (b: number) => (b / BYTES_PER_GIB).toFixed(0);
   switch (unifiedPlatformClass(item)) {
     case 'apple': {
       if (limit === 'raised') {
-        const bytes = Math.max(0, size - UNIFIED_OS_RESERVE_BYTES);
+        const bytes = Math.max(0, size - OS_RESERVE_BYTES);
         return {
           bytes,
           rule: `GPU wired limit raised to ${gib(bytes)} of ${sizeGiB} GiB (sudo sysctl iogpu.wired_limit_mb=${Math.round(bytes / 2 ** 20)}; macOS keeps ${reserveGiB} GiB).`,
@@ -73,7 +73,7 @@ export function usableUnified(item: HardwareItem, limit: UnifiedMemoryLimit): Us
     }
     case 'strix-halo': {
       if (limit === 'raised') {
-        const bytes = Math.max(0, size - UNIFIED_OS_RESERVE_BYTES);
+        const bytes = Math.max(0, size - OS_RESERVE_BYTES);
         return {
           bytes,
           rule: `Linux GTT limit raised to ${gib(bytes)} of ${sizeGiB} GiB (amdgpu/ttm page limit; the OS keeps ${reserveGiB} GiB).`,
@@ -98,7 +98,7 @@ export function usableUnified(item: HardwareItem, limit: UnifiedMemoryLimit): Us
       };
     case 'other':
       return {
-        bytes: Math.max(0, size - UNIFIED_OS_RESERVE_BYTES),
+        bytes: Math.max(0, size - OS_RESERVE_BYTES),
         rule: `${sizeGiB} GiB less ${reserveGiB} GiB for the OS.`,
       };
   }

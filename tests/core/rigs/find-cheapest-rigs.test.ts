@@ -91,8 +91,10 @@ describe('findCheapestRigs on the fixture', () => {
     const cpu = r.rigs.find((q) => q.kind === 'cpu-server');
     const mac = r.rigs.find((q) => q.kind === 'unified');
     const h = found(findCheapestRigs(fixture, moe({ rigKinds: ['multi-gpu'] }))).rigs[0];
-    // 12 x 32 GiB (384 GiB = 412 GB >= 404 GB) at $150 + $3000 platform.
-    expect(cpu?.totalPriceUsd).toBe(4800);
+    // 12 x 32 GiB is 384 GiB, less 8 GiB for the OS = 376 GiB, just under the 376.3 GiB (404 GB) needed:
+    // the next fill is 12 x 64 GiB at $300 on the $3000 platform.
+    expect(cpu?.totalPriceUsd).toBe(3000 + 12 * 300);
+    expect(cpu?.usableBytes).toBe((768 - 8) * GiB);
     expect(cpu?.bandwidthGBps).toBeCloseTo(460.8, 6);
     expect(cpu?.decodeTokensPerSecond).toBeCloseTo(1 / (22e9 / (CPU_DECODE_EFFICIENCY * 460.8e9)), 6);
     // 512 GiB Mac with the wired limit raised (the default): all but 8 GiB for macOS = 504 GiB.
@@ -107,7 +109,10 @@ describe('findCheapestRigs on the fixture', () => {
     expect(h?.totalPriceUsd).toBe(130_000);
     expect((h?.totalPriceUsd ?? 0) / (cpu?.totalPriceUsd ?? 1)).toBeGreaterThan(10);
     expect((h?.totalPriceUsd ?? 0) / (mac?.totalPriceUsd ?? 1)).toBeGreaterThan(10);
-    expect(r.rigs[0]?.kind).toBe('cpu-server');
+    // The $5,200 hybrid (2 x 12 GB cards + 12 x 32 GiB) undercuts the CPU-only server, whose experts must fit
+    // beside the attention weights in RAM.
+    expect(r.rigs[0]?.kind).toBe('gpu-ram-hybrid');
+    expect(r.rigs[0]?.totalPriceUsd).toBe(5200);
   });
 
   it('prices a GPU+RAM hybrid: non-expert bytes at GPU speed, experts at RAM speed', () => {
@@ -247,7 +252,10 @@ describe('nothing fits: the binding constraint', () => {
     expect(r.kind).toBe('none');
     if (r.kind !== 'none') return;
     expect(r.binding).toBe('budget');
-    expect(r.closest?.totalPriceUsd).toBe(4800);
+    // The cheapest rig is a hybrid: 2 used 12 GB cards ($200 each in 2026) hold the 24 GB non-expert share,
+    // 12 x 32 GiB RAM (376 GiB after the OS) the 380 GB of experts, on the $3000 platform.
+    expect(r.closest?.totalPriceUsd).toBe(2 * 200 + 3000 + 12 * 150);
+    expect(r.closest?.kind).toBe('gpu-ram-hybrid');
   });
 
   it('names tokens/s, power, bandwidth and fp8', () => {

@@ -2,7 +2,7 @@
 import { type Candidate, candidate } from '../candidate';
 import type { PricedCatalog } from '../catalog';
 import { verdictFor } from '../engine-support';
-import { type DimmFill, dimmFills, dimmNote, includedFill } from '../dimm-fill';
+import { dimmNote, platformFills } from '../dimm-fill';
 import {
   CPU_SPEED,
   computeOf,
@@ -24,19 +24,12 @@ export function cpuServerCandidates(
   for (const platform of cat.platforms) {
     const compute = computeOf(platform.item, true);
     const verdict = verdictFor(request, platform.item);
-    const fills: DimmFill[] = platform.included
-      ? [includedFill(platform.item, platform.included, request.acceleratorBytes)].filter(
-          (f): f is DimmFill => f !== undefined,
-        )
-      : dimmFills(platform.item, cat.modules, request.acceleratorBytes);
+    const fills = platformFills(platform.item, platform.included, cat.modules, request.acceleratorBytes);
     for (const fill of fills) {
       const memSeconds = streamSeconds(bytes, fill.bandwidthGBps, CPU_SPEED);
       const stepSeconds =
         Math.max(memSeconds, computeSeconds(request, step.batch, compute)) + CPU_SPEED.fixedSeconds;
-      const notes = [
-        dimmNote(platform.item, fill),
-        'DIMM power not counted; the OS and runtime RAM (a few GB) are not deducted from usable memory.',
-      ];
+      const notes = [dimmNote(platform.item, fill), 'DIMM power not counted.'];
       if (compute.defaulted) {
         notes.push(
           `${platform.item.name}: TFLOPS not in the dataset; a conservative ${compute.tflops} TFLOPS bounds compute.`,
@@ -56,7 +49,7 @@ export function cpuServerCandidates(
                 ? [{ priced: fill.module, role: 'memory-module' as const, quantity: fill.count }]
                 : []),
             ],
-            usableBytes: fill.ramBytes,
+            usableBytes: fill.usableBytes,
             bandwidthGBps: fill.bandwidthGBps,
             decodeTokensPerSecond: tokensPerSecond(step.batch, stepSeconds),
             prefillTokensPerSecond: prefillTokensPerSecond(request, compute),

@@ -3,7 +3,7 @@
 import { type Candidate, candidate, devicesFor, fp8Of } from '../candidate';
 import type { PricedCatalog } from '../catalog';
 import { BYTES_PER_GIB, MAX_HYBRID_GPUS } from '../constants';
-import { type DimmFill, dimmFills, dimmNote, includedFill } from '../dimm-fill';
+import { dimmNote, platformFills } from '../dimm-fill';
 import { ENGINE_SUPPORT_SOURCES, engineRunsHybrid, verdictFor } from '../engine-support';
 import { fitGpusInHost } from '../host-fit';
 import {
@@ -37,11 +37,7 @@ export function hybridCandidates(
   for (const platform of cat.platforms) {
     const bays = platform.item.gpuBays;
     if (bays === undefined || platform.item.psuW === undefined) continue;
-    const fills: DimmFill[] = platform.included
-      ? [includedFill(platform.item, platform.included, ramNeed)].filter(
-          (f): f is DimmFill => f !== undefined,
-        )
-      : dimmFills(platform.item, cat.modules, ramNeed);
+    const fills = platformFills(platform.item, platform.included, cat.modules, ramNeed);
     if (fills.length === 0) continue;
     const maxGpus = Math.min(MAX_HYBRID_GPUS, bays.count);
     const cpuCompute = computeOf(platform.item, true);
@@ -83,7 +79,7 @@ export function hybridCandidates(
                   ? [{ priced: fill.module, role: 'memory-module' as const, quantity: fill.count }]
                   : []),
               ],
-              usableBytes: n * per + fill.ramBytes,
+              usableBytes: n * per + fill.usableBytes,
               gpuUsableBytes: n * per,
               bandwidthGBps: fill.bandwidthGBps,
               decodeTokensPerSecond: tokensPerSecond(step.batch, stepSeconds),
