@@ -57,7 +57,7 @@ export function latestPerCondition(
   const out: PriceObservation[] = [];
   if (observations === undefined || observations.length === 0) return out;
   // ISO dates compare as strings; Math.max would turn them into NaN.
-  // biome-ignore lint/style/useMathMinMax: string comparison of ISO dates, not numbers
+  // biome-ignore lint/complexity/useMathMinMax: string comparison of ISO dates, not numbers
   const floor = notBefore > releasedOn ? notBefore : releasedOn;
   for (const condition of new Set(conditions)) {
     // Walk back from the last observation on or before asOf to the latest usable one in this condition.
