@@ -28,6 +28,55 @@ const model = (): Json => ({
   config: { model_type: 'llama' },
 });
 
+const src = { url: 'https://example.org/manual', retrievedOn: '2026-11-25' };
+const host = (): Json => ({
+  $schema: '../schema/hardware.schema.json',
+  id: 'host',
+  name: 'A 2-GPU host',
+  vendor: 'Test',
+  kind: 'gpu-host',
+  releasedOn: '2024-01-01',
+  gpuBays: { count: 2, maxSlotWidth: 3, airflow: 'case', pcieLanes: 8, source: src },
+  psuW: 1200,
+  sources: [src],
+});
+const platform = (): Json => ({
+  $schema: '../schema/hardware.schema.json',
+  id: 'platform',
+  name: 'A dual-socket server',
+  vendor: 'Test',
+  kind: 'cpu-platform',
+  releasedOn: '2016-01-01',
+  sockets: 2,
+  memorySystem: {
+    generation: 'ddr4',
+    formFactor: 'rdimm',
+    channels: 8,
+    dimmsPerChannel: 2,
+    speedMTs: 2400,
+    maxDimmGiB: 64,
+    source: src,
+  },
+  sources: [src],
+});
+const dimm = (): Json => ({
+  $schema: '../schema/hardware.schema.json',
+  id: 'dimm',
+  name: '32 GB DDR4 RDIMM',
+  vendor: 'Test',
+  kind: 'memory-module',
+  releasedOn: '2015-01-01',
+  memory: { sizeGiB: 32, type: 'system' },
+  module: { generation: 'ddr4', formFactor: 'rdimm', speedMTs: 2400 },
+  sources: [src],
+});
+/** The good price file with its first observation changed. */
+const withObservation = (change: Json): Json => {
+  const p = gpuPrices();
+  p.observations = [{ ...p.observations[0], ...change }];
+  return p;
+};
+
 /** A file as the lint sees it; its text is canonical unless given. */
 function file(path: string, json: unknown, text?: string): LintInputFile {
   const { folder } = classifyDataPath(path);
@@ -404,11 +453,78 @@ const BAD: Record<string, (Sample & { path: string; severity?: string })[]> = {
       path: '$.memory',
       severity: 'warning',
     },
+  ],
+  'buildable-facts': [
     {
-      name: 'a gpu host without gpuSlots',
-      files: () => [hw({ ...gpu(), kind: 'gpu-host', memory: undefined })],
-      path: '$.gpuSlots',
-      severity: 'warning',
+      name: 'a gpu host without gpuBays',
+      files: () => [hw({ ...host(), gpuBays: undefined })],
+      path: '$.gpuBays',
+    },
+    {
+      name: 'a gpu host without a PSU rating',
+      files: () => [hw({ ...host(), psuW: undefined })],
+      path: '$.psuW',
+    },
+    {
+      name: 'a CPU platform with GPU bays but no PSU rating',
+      files: () => [hw({ ...host(), kind: 'cpu-platform', psuW: undefined })],
+      path: '$.psuW',
+    },
+    {
+      name: 'a PCIe card without its width and cooler',
+      files: () => [hw({ ...gpu(), card: undefined })],
+      path: '$.card',
+    },
+    { name: 'a GPU without its power', files: () => [hw({ ...gpu(), powerW: undefined })], path: '$.powerW' },
+    {
+      name: 'a unified machine without its architecture',
+      files: () => [hw({ ...mac(), architecture: undefined })],
+      path: '$.architecture',
+    },
+    {
+      name: 'a gpu-system without its GPUs',
+      files: () => [hw({ ...host(), id: 'box', kind: 'gpu-system', gpuBays: undefined }, 'box')],
+      path: '$.gpus',
+    },
+    {
+      name: 'a gpu-system naming a DIMM as its GPU',
+      files: () => [
+        hw(gpu()),
+        hw(
+          {
+            ...host(),
+            id: 'box',
+            kind: 'gpu-system',
+            gpuBays: undefined,
+            gpus: { itemId: 'dimm', count: 8 },
+          },
+          'box',
+        ),
+        hw(dimm()),
+      ],
+      path: '$.gpus.itemId',
+    },
+    {
+      name: 'a server sold with more DIMMs than its board has slots (one over)',
+      files: () => [hw(dimm()), hw({ ...platform(), includedMemory: { itemId: 'dimm', count: 17 } })],
+      path: '$.includedMemory.count',
+    },
+  ],
+  'price-policy': [
+    {
+      name: 'the low end of a range stored as the price',
+      files: () => [pr(withObservation({ priceUsd: 600, range: { lowUsd: 600, highUsd: 900 } }))],
+      path: '$.observations[0].priceUsd',
+    },
+    {
+      name: 'a range the wrong way round',
+      files: () => [pr(withObservation({ priceUsd: 750, range: { lowUsd: 900, highUsd: 600 } }))],
+      path: '$.observations[0].range',
+    },
+    {
+      name: 'a Chinese price without the amount as published',
+      files: () => [pr(withObservation({ region: 'cn' }))],
+      path: '$.observations[0].original',
     },
   ],
   'fp8-source': [
@@ -427,6 +543,36 @@ const BAD: Record<string, (Sample & { path: string; severity?: string })[]> = {
 
 /** Near misses: samples close to a bad one that the rule must accept. */
 const GOOD_EDGE: Record<string, Sample[]> = {
+  'buildable-facts': [
+    { name: 'a host with bays and a PSU', files: () => [hw(host())] },
+    {
+      name: 'an SXM module without a card block',
+      files: () => [hw({ ...gpu(), formFactor: 'sxm4', card: undefined })],
+    },
+    { name: 'a CPU platform without GPU bays or a PSU', files: () => [hw(platform())] },
+    {
+      name: 'a server sold with exactly as many DIMMs as its board has slots',
+      files: () => [hw(dimm()), hw({ ...platform(), includedMemory: { itemId: 'dimm', count: 16 } })],
+    },
+  ],
+  'price-policy': [
+    {
+      name: 'a range midpoint rounded to the dollar',
+      files: () => [pr(withObservation({ priceUsd: 750, range: { lowUsd: 600, highUsd: 899 } }))],
+    },
+    {
+      name: 'a converted Chinese price with its original amount',
+      files: () => [
+        pr(
+          withObservation({
+            region: 'cn',
+            original: { amount: 5000, currency: 'CNY' },
+            note: 'at 7.1 CNY/USD',
+          }),
+        ),
+      ],
+    },
+  ],
   'explained-values': [
     {
       name: 'a bundle price with a note',

@@ -2,6 +2,7 @@
 import type { DataProblem } from '../problems';
 import { buildLintContext } from './context';
 import { appendOnlyRule } from './rules/append-only';
+import { buildableFactsRule } from './rules/buildable-facts';
 import { canonicalFormatRule } from './rules/canonical-format';
 import { datesRule } from './rules/dates';
 import { duplicateObservationsRule } from './rules/duplicate-observations';
@@ -12,6 +13,7 @@ import { httpsSourcesRule } from './rules/https-sources';
 import { idMatchesFileRule } from './rules/id-matches-file';
 import { kindFieldsRule } from './rules/kind-fields';
 import { priceJumpRule } from './rules/price-jump';
+import { pricePolicyRule } from './rules/price-policy';
 import { referencesRule } from './rules/references';
 import { releaseWindowRule } from './rules/release-window';
 import { schemaRule } from './rules/schema';
@@ -33,6 +35,8 @@ export const LINT_RULES: readonly LintRule[] = [
   fp8SourceRule,
   kindFieldsRule,
   explainedValuesRule,
+  buildableFactsRule,
+  pricePolicyRule,
   appendOnlyRule,
 ];
 

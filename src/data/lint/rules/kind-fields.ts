@@ -1,5 +1,5 @@
 // Each kind of item carries the fields the rig search needs to use it: a card without its bandwidth gets no
-// tokens/s estimate, a GPU host without gpuSlots cannot be filled. Warnings: an item may be added before
+// tokens/s estimate. Warnings: an item may be added before
 // every spec is found, but it stays half-usable until then.
 import type { DataProblem } from '../../problems';
 import type { HardwareItem, HardwareKind } from '../../schema';
@@ -41,7 +41,8 @@ export const NEEDS: Record<HardwareKind, Need[]> = {
       what: 'module (generation, form factor, speed)',
     },
   ],
-  'gpu-host': [{ jsonPath: '$.gpuSlots', missing: (i) => i.gpuSlots === undefined, what: 'gpuSlots' }],
+  // gpu-host facts (bays, PSU) are errors in the buildable-facts rule.
+  'gpu-host': [],
   'gpu-system': [
     {
       jsonPath: '$.gpus',
