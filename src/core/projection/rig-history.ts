@@ -4,8 +4,8 @@ import type { Dataset } from '../../data/schema';
 import { priceCutoff } from '../rigs/pricing';
 import { CARRY_FORWARD_MAX_DAYS } from '../rigs/constants';
 import { findCheapestRigs } from '../rigs/find-cheapest-rigs';
-import { rigRequestForMemory } from '../rigs/requests';
 import type { PurchaseCondition, RigKind } from '../rigs/types';
+import { classRequest, type RigClass } from './rig-classes';
 import type { DatedPrice } from './project';
 import { monthEnd, monthOf, monthsBetween } from './time';
 
@@ -18,6 +18,9 @@ export const DEFAULT_TARGETS_BYTES = [512 * GIB, 1024 * GIB] as const;
 export interface RigCostHistoryOptions {
   /** Memory the rig must hold, bytes; clamped to [MIN_TARGET_BYTES, MAX_TARGET_BYTES]. Default 512 GiB. */
   targetBytes?: number;
+  /** Which rigs count (rig-classes.ts). Default 'any'. */
+  rigClass?: RigClass;
+  /** Require native fp8 on top of the class (the 'good-fp8' class already does). */
   requireFp8?: boolean;
   minBandwidthGBps?: number;
   /** Default: new and used. */
@@ -47,10 +50,14 @@ export interface RigCostPoint extends DatedPrice {
   rigKind: RigKind;
   /** The oldest price observation behind the rig, ISO date. */
   oldestPriceOn: string;
+  /** The rig's speed on the class's reference workload (rig-classes.ts). */
+  decodeTokensPerSecond: number;
+  prefillTokensPerSecond: number | null;
 }
 
 export interface RigCostHistory {
   targetBytes: number;
+  rigClass: RigClass;
   requireFp8: boolean;
   points: RigCostPoint[];
   /** Months searched, and how many of them had no rig with fresh prices. */
@@ -109,38 +116,38 @@ function searchMonth(
   month: string,
   asOf: string,
   targetBytes: number,
+  rigClass: RigClass,
   requireFp8: boolean,
   minBandwidthGBps: number | undefined,
   conditions: readonly PurchaseCondition[],
   maxAgeDays: number,
   rigKinds: readonly RigKind[] | undefined,
 ): RigCostPoint | null {
-  const request = rigRequestForMemory(targetBytes, {
-    constraints: {
-      conditions,
-      requireFp8,
-      asOf,
-      maxResults: 1,
-      maxPriceAgeDays: maxAgeDays,
-      ...(minBandwidthGBps !== undefined ? { minBandwidthGBps } : {}),
-      ...(rigKinds !== undefined ? { rigKinds } : {}),
-    },
+  const request = classRequest(rigClass, targetBytes, {
+    asOf,
+    conditions,
+    maxPriceAgeDays: maxAgeDays,
+    ...(minBandwidthGBps !== undefined ? { minBandwidthGBps } : {}),
   });
-  // The search itself ignores prices older than maxPriceAgeDays, so a platform is built from fresh parts
-  // rather than settling on a stale DIMM or GPU price (and its priced catalog is cached per month).
+  if (requireFp8) request.constraints.requireFp8 = true;
+  if (rigKinds !== undefined) request.constraints.rigKinds = rigKinds;
+  // The search itself ignores prices older than maxPriceAgeDays (and carries the rest forward), and its
+  // priced catalog is cached per month.
   const result = findCheapestRigs(dataset, request);
-  const fresh = result.kind === 'found' ? result.rigs[0] : undefined;
-  if (!fresh) return null;
+  const rig = result.kind === 'found' ? result.rigs[0] : undefined;
+  if (!rig) return null;
   // ISO dates sort as strings: the first is the oldest.
-  const oldestPriceOn = fresh.components.map((c) => c.observedOn).sort()[0] ?? asOf;
+  const oldestPriceOn = rig.components.map((c) => c.observedOn).sort()[0] ?? asOf;
   return {
     month,
     date: asOf,
-    priceUsd: fresh.totalPriceUsd,
-    rigId: fresh.id,
-    rigLabel: fresh.label,
-    rigKind: fresh.kind,
+    priceUsd: rig.totalPriceUsd,
+    rigId: rig.id,
+    rigLabel: rig.label,
+    rigKind: rig.kind,
     oldestPriceOn,
+    decodeTokensPerSecond: rig.decodeTokensPerSecond,
+    prefillTokensPerSecond: rig.prefillTokensPerSecond ?? null,
   };
 }
 
@@ -152,6 +159,7 @@ export function rigCostHistory(dataset: Dataset, options: RigCostHistoryOptions 
     requested !== undefined && Number.isFinite(requested)
       ? Math.min(MAX_TARGET_BYTES, Math.max(MIN_TARGET_BYTES, requested))
       : DEFAULT_TARGETS_BYTES[0];
+  const rigClass = options.rigClass ?? 'any';
   const requireFp8 = options.requireFp8 ?? false;
   const conditions = [...new Set(options.conditions ?? (['new', 'used'] as const))].sort();
   const minBandwidthGBps =
@@ -169,6 +177,7 @@ export function rigCostHistory(dataset: Dataset, options: RigCostHistoryOptions 
   const range = datasetMonthRange(dataset);
   const empty: RigCostHistory = {
     targetBytes,
+    rigClass,
     requireFp8,
     points: [],
     monthsSearched: 0,
@@ -191,7 +200,7 @@ export function rigCostHistory(dataset: Dataset, options: RigCostHistoryOptions 
     cache = new Map();
     monthCache.set(dataset, cache);
   }
-  const keyBase = `${targetBytes}|${requireFp8}|${minBandwidthGBps ?? ''}|${conditions.join(',')}|${maxAgeDays}|${rigKinds?.join(',') ?? '*'}|`;
+  const keyBase = `${targetBytes}|${rigClass}|${requireFp8}|${minBandwidthGBps ?? ''}|${conditions.join(',')}|${maxAgeDays}|${rigKinds?.join(',') ?? '*'}|`;
   const historyKey = `${keyBase}${from}|${to}|${options.asOf ?? ''}`;
   const known = historyCache.get(dataset)?.get(historyKey);
   if (known) return known;
@@ -219,6 +228,7 @@ export function rigCostHistory(dataset: Dataset, options: RigCostHistoryOptions 
               month,
               asOf,
               targetBytes,
+              rigClass,
               requireFp8,
               minBandwidthGBps,
               conditions,

@@ -11,6 +11,7 @@ export interface Candidate {
   kind: RigKind;
   totalPriceUsd: number;
   decodeTokensPerSecond: number;
+  prefillTokensPerSecond: number | undefined;
   bandwidthGBps: number;
   powerW: number;
   /** False when a part's power draw is missing from the dataset (powerW then undercounts). */
@@ -94,6 +95,7 @@ export function candidate(q: QuoteParts, request: RigRequest): Candidate {
     kind: q.kind,
     totalPriceUsd: total,
     decodeTokensPerSecond: q.decodeTokensPerSecond,
+    prefillTokensPerSecond: q.prefillTokensPerSecond,
     bandwidthGBps: q.bandwidthGBps,
     powerW: q.powerW,
     powerKnown: unknownPower.length === 0,

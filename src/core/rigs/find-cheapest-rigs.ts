@@ -27,6 +27,7 @@ type FilterKey = Exclude<BindingConstraint, 'memory' | 'no-prices' | 'condition'
 const FILTER_ORDER: readonly FilterKey[] = [
   'budget',
   'tokens-per-second',
+  'prefill-tokens-per-second',
   'power',
   'bandwidth',
   'fp8',
@@ -44,6 +45,11 @@ function passes(c: Candidate, constraints: RigConstraints, key: FilterKey): bool
       return (
         constraints.minTokensPerSecond === undefined ||
         c.decodeTokensPerSecond >= constraints.minTokensPerSecond
+      );
+    case 'prefill-tokens-per-second':
+      return (
+        constraints.minPrefillTokensPerSecond === undefined ||
+        (c.prefillTokensPerSecond ?? 0) >= constraints.minPrefillTokensPerSecond
       );
     case 'power':
       // A rig whose power is not fully known cannot be shown to meet a power limit.
@@ -84,6 +90,7 @@ function enumerate(
 const FILTER_WORDS: Record<FilterKey, string> = {
   budget: 'the budget',
   'tokens-per-second': 'the minimum tokens/s',
+  'prefill-tokens-per-second': 'the minimum prompt-processing tokens/s',
   power: 'the power limit',
   bandwidth: 'the minimum bandwidth',
   fp8: 'native fp8',

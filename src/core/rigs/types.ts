@@ -33,6 +33,7 @@ export const BINDING_CONSTRAINTS = [
   'memory',
   'fp8',
   'tokens-per-second',
+  'prefill-tokens-per-second',
   'power',
   'no-prices',
   'bandwidth',
@@ -49,6 +50,8 @@ export interface RigConstraints {
   requireFp8: boolean;
   /** Minimum aggregate decode tokens/s. */
   minTokensPerSecond?: number;
+  /** Minimum prompt-processing tokens/s (a rig with no prefill figure does not pass). */
+  minPrefillTokensPerSecond?: number;
   /** Maximum power draw of the whole rig, W (sum of TDPs). */
   maxPowerW?: number;
   /** Maximum total price, USD. */
