@@ -33,7 +33,7 @@ function largestExperts(c: OffloadContext): OffloadPlan {
     if (mid >= 0 && placeWithContext(c, all, mid, 'experts').fitsGpu) hi = mid;
     else lo = mid;
   }
-  return placeWithContext(c, all, hi, hi === 0 ? 'layers' : 'experts');
+  return placeWithContext(c, all, hi, 'experts');
 }
 
 function faster(a: OffloadPlan, b: OffloadPlan): OffloadPlan {
