@@ -14,7 +14,8 @@ export { CUDA_CONTEXT_BYTES } from '../memory/overhead';
 
 export const LLAMA_MODEL_URL = 'https://github.com/ggml-org/llama.cpp/blob/master/src/llama-model.cpp';
 export const LLAMA_ARG_URL = 'https://github.com/ggml-org/llama.cpp/blob/master/common/arg.cpp';
-export const GGML_CUDA_URL = 'https://github.com/ggml-org/llama.cpp/blob/master/ggml/src/ggml-cuda/ggml-cuda.cu';
+export const GGML_CUDA_URL =
+  'https://github.com/ggml-org/llama.cpp/blob/master/ggml/src/ggml-cuda/ggml-cuda.cu';
 export const GGML_BACKEND_URL = 'https://github.com/ggml-org/llama.cpp/blob/master/ggml/src/ggml-backend.cpp';
 
 /** Which layers `-ngl N` puts on the GPU. llama.cpp's `llama_model::load_tensors` (src/llama-model.cpp)

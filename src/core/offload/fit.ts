@@ -48,7 +48,11 @@ function faster(a: OffloadPlan, b: OffloadPlan): OffloadPlan {
  * the largest expert offload (--n-cpu-moe / --cpu-moe), each with bytes per device, RAM check, flags and speed.
  * Never throws.
  */
-export function fitOffload(model: ModelSpec, options: OffloadOptions, hardware: OffloadHardware): OffloadFitResult {
+export function fitOffload(
+  model: ModelSpec,
+  options: OffloadOptions,
+  hardware: OffloadHardware,
+): OffloadFitResult {
   const prepared = prepareOffload(model, options, hardware);
   if (!prepared.ok) return prepared;
   const c = prepared.context;

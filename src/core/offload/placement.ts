@@ -47,7 +47,11 @@ export interface OffloadContext {
 
 const pad = (x: number, n: number) => Math.ceil(x / n) * n;
 
-function fail(code: OffloadError['code'], field: string, message: string): { ok: false; error: OffloadError } {
+function fail(
+  code: OffloadError['code'],
+  field: string,
+  message: string,
+): { ok: false; error: OffloadError } {
   return { ok: false, error: { code, field, message } };
 }
 
@@ -87,7 +91,8 @@ export function prepareOffload(
     return fail('no-gpu', 'gpus', 'partial offload needs at least one GPU');
   }
   for (const [i, g] of hardware.gpus.entries()) {
-    if (!isPositive(g.memoryBytes)) return fail('invalid-gpu', `gpus[${i}].memoryBytes`, 'expected bytes > 0');
+    if (!isPositive(g.memoryBytes))
+      return fail('invalid-gpu', `gpus[${i}].memoryBytes`, 'expected bytes > 0');
     for (const key of ['bandwidthGBps', 'fp16Tflops', 'pcieGBps'] as const) {
       if (g[key] !== undefined && !isPositive(g[key])) {
         return fail('invalid-gpu', `gpus[${i}].${key}`, 'expected a number > 0 or nothing');
@@ -167,24 +172,25 @@ function clampNCpuMoe(value: number | 'all' | undefined, blocks: number): number
 }
 
 /** Flags that reproduce a placement. */
-function flagsFor(
-  nGpuLayers: number,
-  nCpuMoe: number,
-  blocks: number,
-  hardware: OffloadHardware,
-): string {
+function flagsFor(nGpuLayers: number, nCpuMoe: number, blocks: number, hardware: OffloadHardware): string {
   const parts = [`-ngl ${nGpuLayers}`];
   if (nCpuMoe >= blocks) parts.push('--cpu-moe');
   else if (nCpuMoe > 0) parts.push(`--n-cpu-moe ${nCpuMoe}`);
   if (hardware.gpus.length > 1) {
-    const split = hardware.tensorSplit ?? hardware.gpus.map((g) => Math.round((g.memoryBytes / 2 ** 30) * 10) / 10);
+    const split =
+      hardware.tensorSplit ?? hardware.gpus.map((g) => Math.round((g.memoryBytes / 2 ** 30) * 10) / 10);
     parts.push(`--tensor-split ${split.join(',')}`);
   }
   return parts.join(' ');
 }
 
 /** The placement for a validated context (the fit search calls this in a loop). */
-export function placeWithContext(c: OffloadContext, nGpuLayersRaw: number, nCpuMoe: number, mode: OffloadMode): OffloadPlan {
+export function placeWithContext(
+  c: OffloadContext,
+  nGpuLayersRaw: number,
+  nCpuMoe: number,
+  mode: OffloadMode,
+): OffloadPlan {
   const { layers, model, hardware, options } = c;
   const n = layers.blocks;
   const nGpuLayers = Math.min(nGpuLayersRaw, n + 1);
@@ -362,13 +368,28 @@ export function placeOffload(
   const prepared = prepareOffload(model, options, hardware);
   if (!prepared.ok) return prepared;
   const c = prepared.context;
-  if (typeof config.nGpuLayers !== 'number' || !Number.isInteger(config.nGpuLayers) || config.nGpuLayers < 0) {
-    return fail('invalid-gpu-layers', 'nGpuLayers', `expected an integer >= 0, got ${String(config.nGpuLayers)}`);
+  if (
+    typeof config.nGpuLayers !== 'number' ||
+    !Number.isInteger(config.nGpuLayers) ||
+    config.nGpuLayers < 0
+  ) {
+    return fail(
+      'invalid-gpu-layers',
+      'nGpuLayers',
+      `expected an integer >= 0, got ${String(config.nGpuLayers)}`,
+    );
   }
   const nCpuMoe = clampNCpuMoe(config.nCpuMoe, c.layers.blocks);
   if (nCpuMoe === null) {
-    return fail('invalid-cpu-moe', 'nCpuMoe', `expected an integer >= 0 or 'all', got ${String(config.nCpuMoe)}`);
+    return fail(
+      'invalid-cpu-moe',
+      'nCpuMoe',
+      `expected an integer >= 0 or 'all', got ${String(config.nCpuMoe)}`,
+    );
   }
   const mode: OffloadMode = nCpuMoe > 0 && c.layers.numExperts > 0 ? 'experts' : 'layers';
-  return { ok: true, plan: placeWithContext(c, config.nGpuLayers, c.layers.numExperts > 0 ? nCpuMoe : 0, mode) };
+  return {
+    ok: true,
+    plan: placeWithContext(c, config.nGpuLayers, c.layers.numExperts > 0 ? nCpuMoe : 0, mode),
+  };
 }

@@ -123,7 +123,8 @@ export function offloadSpeed(
   }
   let compute = 0;
   for (let g = 0; g < nGpus; g++) {
-    compute += (gpuFlops[g] as number) / (PREFILL_EFFICIENCY * (hardware.gpus[g]?.fp16Tflops as number) * 1e12);
+    compute +=
+      (gpuFlops[g] as number) / (PREFILL_EFFICIENCY * (hardware.gpus[g]?.fp16Tflops as number) * 1e12);
   }
   const pcie = hardware.gpus[0]?.pcieGBps ?? DEFAULT_PCIE_GBPS;
   const copy = copyBytes / (PCIE_H2D_EFFICIENCY * pcie * BYTES_PER_GB);

@@ -12,6 +12,17 @@ import {
 import { tensorBytes } from '../../../src/core/memory/weights';
 import { loadPreset } from './helpers';
 
+const wf = (id: string) => {
+  const f = weightFormatById(id);
+  if (!f) throw new Error(id);
+  return f;
+};
+const kf = (id: string) => {
+  const f = kvCacheFormatById(id);
+  if (!f) throw new Error(id);
+  return f;
+};
+
 const model = (id: string) => modelFromHfConfig(loadPreset(id).config, id);
 const sum = (xs: ArrayLike<number>) => Array.from(xs).reduce((a, b) => a + b, 0);
 
@@ -24,7 +35,7 @@ describe('tensorBytes', () => {
     ['deepseek-v3', 'fp8'],
   ])('%s %s: model tensors sum to the estimate weights, all tensors to the file bytes', (id, format) => {
     const m = model(id);
-    const tb = tensorBytes(m, weightFormatById(format)!, 'llama.cpp');
+    const tb = tensorBytes(m, wf(format), 'llama.cpp');
     const e = estimateMemory(m, { weightFormat: format, kvCacheFormat: 'f16', contextTokens: 1, batch: 1 });
     expect(sum(tb.bytes.subarray(0, tb.mainCount))).toBe(e.weights);
     // Stored-but-unloaded MTP blocks (GLM GGUF) are the entries past mainCount.
@@ -34,11 +45,11 @@ describe('tensorBytes', () => {
 
   it('reports the GGUF layout only for formats llama.cpp loads', () => {
     const m = model('llama-3-1-8b');
-    expect(tensorBytes(m, weightFormatById('q4_k_m')!, 'llama.cpp').isGguf).toBe(true);
-    expect(tensorBytes(m, weightFormatById('fp16')!, 'llama.cpp').isGguf).toBe(true);
-    expect(tensorBytes(m, weightFormatById('fp8')!, 'llama.cpp').isGguf).toBe(false);
-    expect(tensorBytes(m, weightFormatById('q4_k_m')!, 'vllm').isGguf).toBe(true);
-    expect(tensorBytes(m, weightFormatById('bf16')!, 'vllm').isGguf).toBe(false);
+    expect(tensorBytes(m, wf('q4_k_m'), 'llama.cpp').isGguf).toBe(true);
+    expect(tensorBytes(m, wf('fp16'), 'llama.cpp').isGguf).toBe(true);
+    expect(tensorBytes(m, wf('fp8'), 'llama.cpp').isGguf).toBe(false);
+    expect(tensorBytes(m, wf('q4_k_m'), 'vllm').isGguf).toBe(true);
+    expect(tensorBytes(m, wf('bf16'), 'vllm').isGguf).toBe(false);
   });
 });
 
@@ -50,7 +61,7 @@ describe('llamaCppKvBytesPerLayer', () => {
     ['deepseek-v3', 4096, 4, 'f16'],
   ])('%s at %i tokens x %i sums to the estimate', (id, ctx, batch, kv) => {
     const m = model(id);
-    const perLayer = llamaCppKvBytesPerLayer(m, kvCacheFormatById(kv)!, ctx, batch);
+    const perLayer = llamaCppKvBytesPerLayer(m, kf(kv), ctx, batch);
     const e = estimateMemory(m, { weightFormat: 'q4_k_m', kvCacheFormat: kv, contextTokens: ctx, batch });
     expect(perLayer).toHaveLength(m.numLayers);
     expect(sum(perLayer)).toBe(e.kvCache);
@@ -58,7 +69,7 @@ describe('llamaCppKvBytesPerLayer', () => {
 
   it('gives a sliding layer its window, not the context (gemma-3: 1024 + 512 cells, padded)', () => {
     const m = model('gemma-3-27b');
-    const perLayer = llamaCppKvBytesPerLayer(m, kvCacheFormatById('f16')!, 32768, 1);
+    const perLayer = llamaCppKvBytesPerLayer(m, kf('f16'), 32768, 1);
     const full = Math.max(...perLayer);
     const sliding = Math.min(...perLayer);
     // Gemma 3 27B: 16 KV heads x (128 + 128) x 2 B per cell.
@@ -70,9 +81,14 @@ describe('llamaCppKvBytesPerLayer', () => {
 describe('kvBytesReadPerLayer', () => {
   it('sums to the estimate kvBytesPerToken at the full context', () => {
     const m = model('gemma-3-27b');
-    const e = estimateMemory(m, { weightFormat: 'q4_k_m', kvCacheFormat: 'f16', contextTokens: 20000, batch: 1 });
-    expect(sum(kvBytesReadPerLayer(m, kvCacheFormatById('f16')!, 20000))).toBe(e.kvBytesPerToken);
-    expect(sum(kvBytesReadPerLayer(m, kvCacheFormatById('f16')!, 0))).toBe(0);
+    const e = estimateMemory(m, {
+      weightFormat: 'q4_k_m',
+      kvCacheFormat: 'f16',
+      contextTokens: 20000,
+      batch: 1,
+    });
+    expect(sum(kvBytesReadPerLayer(m, kf('f16'), 20000))).toBe(e.kvBytesPerToken);
+    expect(sum(kvBytesReadPerLayer(m, kf('f16'), 0))).toBe(0);
   });
 });
 

@@ -73,7 +73,8 @@ describe('offload load logs', () => {
       const p = plan(c);
       const l = c.logged;
       if (l.offloaded) {
-        it(`offloads ${l.offloaded} layers`, () => expect(`${p.layersOnGpu}/${p.totalLayers}`).toBe(l.offloaded));
+        it(`offloads ${l.offloaded} layers`, () =>
+          expect(`${p.layersOnGpu}/${p.totalLayers}`).toBe(l.offloaded));
       }
       if (l.gpuModelMiB !== undefined) {
         it(`GPU model buffer ${l.gpuModelMiB} MiB`, () =>
@@ -93,7 +94,9 @@ describe('offload load logs', () => {
       }
       if (l.gpuComputeMiB !== undefined) {
         it(`GPU compute buffer ${l.gpuComputeMiB} MiB`, () =>
-          expect(rel(p.gpus[0]?.computeBytes ?? 0, l.gpuComputeMiB as number)).toBeLessThan(COMPUTE_TOLERANCE));
+          expect(rel(p.gpus[0]?.computeBytes ?? 0, l.gpuComputeMiB as number)).toBeLessThan(
+            COMPUTE_TOLERANCE,
+          ));
       }
       if (l.hostComputeMiB !== undefined) {
         it(`host compute buffer ${l.hostComputeMiB} MiB`, () =>
@@ -110,6 +113,8 @@ describe('offload load logs', () => {
     expect(now.outputOnGpu).toBe(true);
     expect(now.blocksOnGpu).toBe(then.blocksOnGpu - 1);
     // The logged CUDA0 buffer is the blocks-first one; output-first misses it.
-    expect(rel(now.gpus[0]?.weightBytes ?? 0, c.logged.gpuModelMiB as number)).toBeGreaterThan(BUFFER_TOLERANCE);
+    expect(rel(now.gpus[0]?.weightBytes ?? 0, c.logged.gpuModelMiB as number)).toBeGreaterThan(
+      BUFFER_TOLERANCE,
+    );
   });
 });

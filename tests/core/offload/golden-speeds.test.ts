@@ -22,7 +22,9 @@ interface SpeedGolden {
   }[];
 }
 
-const golden = JSON.parse(readFileSync(join(ROOT, 'tests/golden/offload-speeds.json'), 'utf8')) as SpeedGolden;
+const golden = JSON.parse(
+  readFileSync(join(ROOT, 'tests/golden/offload-speeds.json'), 'utf8'),
+) as SpeedGolden;
 
 function predictedSpeed(c: SpeedGolden['cases'][number], rig = golden.rig): number {
   const r = placeOffload(
@@ -60,6 +62,8 @@ describe('partial-offload decode speed vs published measurements', () => {
     const c = golden.cases.find((x) => x.role === 'calibration');
     expect(c).toBeDefined();
     const ours = predictedSpeed(c as SpeedGolden['cases'][number]);
-    expect(Math.abs(ours / (c as { publishedTokensPerSecond: number }).publishedTokensPerSecond - 1)).toBeLessThan(0.01);
+    expect(
+      Math.abs(ours / (c as { publishedTokensPerSecond: number }).publishedTokensPerSecond - 1),
+    ).toBeLessThan(0.01);
   });
 });

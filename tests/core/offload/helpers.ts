@@ -25,3 +25,9 @@ export function rtx3090(overrides: Partial<OffloadHardware> = {}): OffloadHardwa
     ...overrides,
   };
 }
+
+/** The value, or a thrown error naming what was missing (tests use it instead of `!`). */
+export function must<T>(value: T | null | undefined, what = 'value'): T {
+  if (value === null || value === undefined) throw new Error(`missing ${what}`);
+  return value;
+}

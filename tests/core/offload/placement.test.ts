@@ -8,7 +8,7 @@ import {
   type OffloadOptions,
   placeOffload,
 } from '../../../src/core/index';
-import { GiB, model, rtx3090 } from './helpers';
+import { GiB, model, must, rtx3090 } from './helpers';
 
 const Q4: OffloadOptions = { weightFormat: 'q4_k_m', kvCacheFormat: 'f16', contextTokens: 8192, batch: 1 };
 
@@ -90,12 +90,14 @@ describe('invariants over -ngl', () => {
       let prev = plan(id, { nGpuLayers: 0 });
       for (let ngl = 1; ngl <= m.numLayers + 1; ngl++) {
         const p = plan(id, { nGpuLayers: ngl });
-        const g = p.gpus[0]!;
-        const g0 = prev.gpus[0]!;
+        const g = must(p.gpus[0]);
+        const g0 = must(prev.gpus[0]);
         expect(g.weightBytes + g.kvBytes).toBeGreaterThanOrEqual(g0.weightBytes + g0.kvBytes);
-        expect(p.cpu.weightBytes + p.cpu.kvBytes).toBeLessThanOrEqual(prev.cpu.weightBytes + prev.cpu.kvBytes);
+        expect(p.cpu.weightBytes + p.cpu.kvBytes).toBeLessThanOrEqual(
+          prev.cpu.weightBytes + prev.cpu.kvBytes,
+        );
         const tied = m.tensors.some((t) => t.role === 'output') ? 0 : p.outputOnGpu ? 1 : 0;
-        const dup = tied ? (p.gpus[0]!.weightBytes + p.cpu.weightBytes - total.weights) : 0;
+        const dup = tied ? must(p.gpus[0]).weightBytes + p.cpu.weightBytes - total.weights : 0;
         expect(g.weightBytes + p.cpu.weightBytes - dup).toBe(total.weights);
         expect(g.kvBytes + p.cpu.kvBytes).toBe(total.kvCache);
         expect(p.layersOnGpu).toBe(ngl);
@@ -104,7 +106,7 @@ describe('invariants over -ngl', () => {
     });
   }
 
-  it('a tied-embedding model loads token_embd a second time on the output layer\'s GPU (Gemma 3)', () => {
+  it("a tied-embedding model loads token_embd a second time on the output layer's GPU (Gemma 3)", () => {
     const id = 'gemma-3-27b';
     const tokenEmbd = plan(id, { nGpuLayers: 63 }).cpu.weightBytes;
     const p = plan(id, { nGpuLayers: 1 });
@@ -154,9 +156,9 @@ describe('MoE expert offload', () => {
   });
 
   it('moving experts to RAM slows decode on a GPU faster than RAM', () => {
-    const full = plan(id, { nGpuLayers: 49 }).speed!.decodeTokensPerSecond;
-    const some = plan(id, { nGpuLayers: 49, nCpuMoe: 24 }).speed!.decodeTokensPerSecond;
-    const all = plan(id, { nGpuLayers: 49, nCpuMoe: 'all' }).speed!.decodeTokensPerSecond;
+    const full = must(plan(id, { nGpuLayers: 49 }).speed).decodeTokensPerSecond;
+    const some = must(plan(id, { nGpuLayers: 49, nCpuMoe: 24 }).speed).decodeTokensPerSecond;
+    const all = must(plan(id, { nGpuLayers: 49, nCpuMoe: 'all' }).speed).decodeTokensPerSecond;
     expect(full).toBeGreaterThan(some);
     expect(some).toBeGreaterThan(all);
   });
@@ -174,21 +176,24 @@ describe('compute buffers', () => {
     const part = plan('llama-3-3-70b', { nGpuLayers: 41 });
     const none = plan('llama-3-3-70b', { nGpuLayers: 0 });
     // -ngl 0: the 128256 x 8192 q6_K output matrix (862 MB) is copied in for every prompt ubatch.
-    expect(none.gpus[0]!.computeBytes).toBeGreaterThan(full.gpus[0]!.computeBytes + 800e6);
+    expect(must(none.gpus[0]).computeBytes).toBeGreaterThan(must(full.gpus[0]).computeBytes + 800e6);
     // -ngl 41: a 8192 x 28672 q4_K FFN matrix (132 MB) and its activations fit inside the logits' peak.
-    expect(part.gpus[0]!.computeBytes).toBe(full.gpus[0]!.computeBytes);
+    expect(must(part.gpus[0]).computeBytes).toBe(must(full.gpus[0]).computeBytes);
     // Below the op-offload batch (32) nothing is copied: RAM-held layers run on the CPU.
     const small = plan('llama-3-3-70b', { nGpuLayers: 41 }, { nUbatch: 16 });
-    expect(small.gpus[0]!.computeBytes).toBeLessThan(full.gpus[0]!.computeBytes);
+    expect(must(small.gpus[0]).computeBytes).toBeLessThan(must(full.gpus[0]).computeBytes);
     const smallFull = plan('llama-3-3-70b', { nGpuLayers: 81 }, { nUbatch: 16 });
     expect(small.cpu.computeBytes).toBeGreaterThan(smallFull.cpu.computeBytes);
   });
 
   it('every GPU carries its CUDA context', () => {
     const p = plan('llama-3-1-8b', { nGpuLayers: 33 });
-    expect(p.gpus[0]!.runtimeBytes).toBe(457 * 2 ** 20);
-    expect(p.gpus[0]!.totalBytes).toBe(
-      p.gpus[0]!.weightBytes + p.gpus[0]!.kvBytes + p.gpus[0]!.computeBytes + p.gpus[0]!.runtimeBytes,
+    expect(must(p.gpus[0]).runtimeBytes).toBe(457 * 2 ** 20);
+    expect(must(p.gpus[0]).totalBytes).toBe(
+      must(p.gpus[0]).weightBytes +
+        must(p.gpus[0]).kvBytes +
+        must(p.gpus[0]).computeBytes +
+        must(p.gpus[0]).runtimeBytes,
     );
   });
 });
@@ -213,7 +218,11 @@ describe('several GPUs (--tensor-split)', () => {
   });
 
   it('layers follow the split proportions within one layer', () => {
-    for (const split of [[1, 3], [3, 1], [2, 1, 1]]) {
+    for (const split of [
+      [1, 3],
+      [3, 1],
+      [2, 1, 1],
+    ]) {
       const hw: OffloadHardware = {
         ...two,
         gpus: split.map(() => ({ memoryBytes: 80 * GiB, bandwidthGBps: 1000 })),
@@ -240,26 +249,27 @@ describe('speed', () => {
   it('decode gets faster with each layer moved to a GPU faster than RAM', () => {
     let prev = 0;
     for (const ngl of [0, 20, 40, 60, 81]) {
-      const s = plan('llama-3-3-70b', { nGpuLayers: ngl }).speed!.decodeTokensPerSecond;
+      const s = must(plan('llama-3-3-70b', { nGpuLayers: ngl }).speed).decodeTokensPerSecond;
       expect(s).toBeGreaterThan(prev);
       prev = s;
     }
   });
 
   it('a full context reads the KV cache too and decodes slower', () => {
-    const s = plan('llama-3-1-8b', { nGpuLayers: 20 }, { contextTokens: 65536 }).speed!;
+    const s = must(plan('llama-3-1-8b', { nGpuLayers: 20 }, { contextTokens: 65536 }).speed);
     expect(s.decodeTokensPerSecondAtFullContext).toBeLessThan(s.decodeTokensPerSecond);
   });
 
   it('prompts with RAM-held weights pay the PCIe copy; a slower link is slower', () => {
-    const hw = (pcie: number) => rtx3090({ gpus: [{ memoryBytes: 24 * GiB, bandwidthGBps: 936, fp16Tflops: 71, pcieGBps: pcie }] });
-    const fast = plan('llama-3-3-70b', { nGpuLayers: 41 }, {}, hw(31.5)).speed!;
-    const slow = plan('llama-3-3-70b', { nGpuLayers: 41 }, {}, hw(15.75)).speed!;
-    expect(fast.prefillSeconds!.copy).toBeGreaterThan(0);
-    expect(slow.prefillSeconds!.copy).toBeCloseTo(2 * fast.prefillSeconds!.copy, 10);
-    expect(slow.prefillTokensPerSecond!).toBeLessThan(fast.prefillTokensPerSecond!);
-    const full = plan('llama-3-1-8b', { nGpuLayers: 33 }, {}, hw(31.5)).speed!;
-    expect(full.prefillSeconds!.copy).toBe(0);
+    const hw = (pcie: number) =>
+      rtx3090({ gpus: [{ memoryBytes: 24 * GiB, bandwidthGBps: 936, fp16Tflops: 71, pcieGBps: pcie }] });
+    const fast = must(plan('llama-3-3-70b', { nGpuLayers: 41 }, {}, hw(31.5)).speed);
+    const slow = must(plan('llama-3-3-70b', { nGpuLayers: 41 }, {}, hw(15.75)).speed);
+    expect(must(fast.prefillSeconds).copy).toBeGreaterThan(0);
+    expect(must(slow.prefillSeconds).copy).toBeCloseTo(2 * must(fast.prefillSeconds).copy, 10);
+    expect(must(slow.prefillTokensPerSecond)).toBeLessThan(must(fast.prefillTokensPerSecond));
+    const full = must(plan('llama-3-1-8b', { nGpuLayers: 33 }, {}, hw(31.5)).speed);
+    expect(must(full.prefillSeconds).copy).toBe(0);
   });
 
   it('no speed without bandwidths; no prefill without TFLOPS', () => {
@@ -267,7 +277,7 @@ describe('speed', () => {
     delete (noCpu as { cpuBandwidthGBps?: number }).cpuBandwidthGBps;
     expect(plan('llama-3-1-8b', { nGpuLayers: 10 }, {}, noCpu).speed).toBeUndefined();
     const noTflops = rtx3090({ gpus: [{ memoryBytes: 24 * GiB, bandwidthGBps: 936 }] });
-    const s = plan('llama-3-1-8b', { nGpuLayers: 10 }, {}, noTflops).speed!;
+    const s = must(plan('llama-3-1-8b', { nGpuLayers: 10 }, {}, noTflops).speed);
     expect(s.decodeTokensPerSecond).toBeGreaterThan(0);
     expect(s.prefillTokensPerSecond).toBeUndefined();
   });
@@ -276,15 +286,31 @@ describe('speed', () => {
 describe('errors never throw', () => {
   const m = () => model('llama-3-1-8b');
   const cases: [string, Parameters<typeof placeOffload>, string][] = [
-    ['fp8 checkpoint', [m(), { ...Q4, weightFormat: 'fp8' }, rtx3090(), { nGpuLayers: 10 }], 'format-not-on-llama-cpp'],
-    ['unknown format', [m(), { ...Q4, weightFormat: 'q9' }, rtx3090(), { nGpuLayers: 10 }], 'unknown-weight-format'],
-    ['vLLM KV format', [m(), { ...Q4, kvCacheFormat: 'fp8' }, rtx3090(), { nGpuLayers: 10 }], 'kv-format-unsupported-by-engine'],
+    [
+      'fp8 checkpoint',
+      [m(), { ...Q4, weightFormat: 'fp8' }, rtx3090(), { nGpuLayers: 10 }],
+      'format-not-on-llama-cpp',
+    ],
+    [
+      'unknown format',
+      [m(), { ...Q4, weightFormat: 'q9' }, rtx3090(), { nGpuLayers: 10 }],
+      'unknown-weight-format',
+    ],
+    [
+      'vLLM KV format',
+      [m(), { ...Q4, kvCacheFormat: 'fp8' }, rtx3090(), { nGpuLayers: 10 }],
+      'kv-format-unsupported-by-engine',
+    ],
     ['no GPU', [m(), Q4, rtx3090({ gpus: [] }), { nGpuLayers: 10 }], 'no-gpu'],
     ['negative -ngl', [m(), Q4, rtx3090(), { nGpuLayers: -1 }], 'invalid-gpu-layers'],
     ['fractional -ngl', [m(), Q4, rtx3090(), { nGpuLayers: 2.5 }], 'invalid-gpu-layers'],
     ['bad --n-cpu-moe', [m(), Q4, rtx3090(), { nGpuLayers: 10, nCpuMoe: -2 }], 'invalid-cpu-moe'],
     ['split length', [m(), Q4, rtx3090({ tensorSplit: [1, 1] }), { nGpuLayers: 10 }], 'invalid-tensor-split'],
-    ['zero GPU memory', [m(), Q4, rtx3090({ gpus: [{ memoryBytes: 0 }] }), { nGpuLayers: 10 }], 'invalid-gpu'],
+    [
+      'zero GPU memory',
+      [m(), Q4, rtx3090({ gpus: [{ memoryBytes: 0 }] }), { nGpuLayers: 10 }],
+      'invalid-gpu',
+    ],
     ['ubatch 0', [m(), { ...Q4, nUbatch: 0 }, rtx3090(), { nGpuLayers: 10 }], 'invalid-ubatch'],
     ['context 0', [m(), { ...Q4, contextTokens: 0 }, rtx3090(), { nGpuLayers: 10 }], 'invalid-context'],
   ];
