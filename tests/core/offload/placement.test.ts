@@ -8,6 +8,8 @@ import {
   type OffloadOptions,
   placeOffload,
 } from '../../../src/core/index';
+import { EXPERT_TENSOR_PATTERN } from '../../../src/core/offload/constants';
+import { loadPresets } from '../memory/helpers';
 import { GiB, model, must, rtx3090 } from './helpers';
 
 const Q4: OffloadOptions = { weightFormat: 'q4_k_m', kvCacheFormat: 'f16', contextTokens: 8192, batch: 1 };
@@ -161,6 +163,15 @@ describe('MoE expert offload', () => {
     const all = must(plan(id, { nGpuLayers: 49, nCpuMoe: 'all' }).speed).decodeTokensPerSecond;
     expect(full).toBeGreaterThan(some);
     expect(some).toBeGreaterThan(all);
+  });
+
+  it("llama.cpp's expert pattern picks exactly the routed-expert tensors of every MoE preset", () => {
+    for (const id of loadPresets().map((p) => p.id)) {
+      const m = model(id);
+      for (const t of m.tensors) {
+        expect(EXPERT_TENSOR_PATTERN.test(t.name), `${id} ${t.name}`).toBe(t.role === 'routed_expert');
+      }
+    }
   });
 
   it('a dense model ignores --n-cpu-moe', () => {
