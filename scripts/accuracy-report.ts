@@ -5,7 +5,14 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { countParameters, estimateMemory, type ModelSpec, modelFromHfConfig } from '../src/core/index';
+import {
+  countParameters,
+  estimateMemory,
+  type ModelSpec,
+  modelFromHfConfig,
+  type OffloadOrder,
+  placeOffload,
+} from '../src/core/index';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -159,5 +166,106 @@ for (const c of kvCases) {
   });
   console.log(
     `${c.model} ${c.engine} ${c.kvCacheFormat} @${c.contextTokens}: logged ${(c.kvBytes / 2 ** 20).toFixed(2)} MiB, model ${(e.kvCache / 2 ** 20).toFixed(3)} MiB`,
+  );
+}
+
+// Partial offload (src/core/offload): published llama.cpp load logs (tests/golden/offload-logs.json) against the
+// placement's buffers, and published partial-offload decode speeds (tests/golden/offload-speeds.json).
+interface OffloadLogCase {
+  id: string;
+  model: string;
+  weightFormat: string;
+  kvCacheFormat: string;
+  contextTokens: number;
+  batch: number;
+  nUbatch: number;
+  nGpuLayers: number;
+  order: OffloadOrder;
+  url: string;
+  logged: Record<string, number | string>;
+}
+const offloadLogs = JSON.parse(
+  readFileSync(join(root, 'tests/golden/offload-logs.json'), 'utf8'),
+) as OffloadLogCase[];
+const MiBytes = 2 ** 20;
+console.log(`\nPartial offload: llama.cpp load logs (${offloadLogs.length} cases), logged MiB vs model`);
+for (const c of offloadLogs) {
+  const r = placeOffload(
+    model(c.model),
+    {
+      weightFormat: c.weightFormat,
+      kvCacheFormat: c.kvCacheFormat,
+      contextTokens: c.contextTokens,
+      batch: c.batch,
+      nUbatch: c.nUbatch,
+      order: c.order,
+    },
+    { gpus: [{ memoryBytes: 2 ** 40 }], systemRamBytes: 2 ** 40 },
+    { nGpuLayers: c.nGpuLayers },
+  );
+  if (!r.ok) {
+    console.log(`${c.id}: ${r.error.message}`);
+    continue;
+  }
+  const p = r.plan;
+  const gpu = p.gpus[0];
+  const ours: Record<string, number> = {
+    gpuModelMiB: (gpu?.weightBytes ?? 0) / MiBytes,
+    cpuMappedMiB: p.cpu.mappedWeightBytes / MiBytes,
+    cpuKvMiB: p.cpu.kvBytes / MiBytes,
+    gpuComputeMiB: (gpu?.computeBytes ?? 0) / MiBytes,
+    hostComputeMiB: p.cpu.computeBytes / MiBytes,
+    outputMiB: p.cpu.runtimeBytes / MiBytes,
+  };
+  console.log(`${c.id} (-ngl ${c.nGpuLayers}, ${c.order}; ${c.url})`);
+  if (typeof c.logged.offloaded === 'string') {
+    console.log(
+      `  offloaded         logged ${c.logged.offloaded.padStart(9)}  model ${`${p.layersOnGpu}/${p.totalLayers}`.padStart(9)}`,
+    );
+  }
+  for (const [key, value] of Object.entries(c.logged)) {
+    if (typeof value !== 'number' || ours[key] === undefined) continue;
+    const o = ours[key] as number;
+    console.log(
+      `  ${key.padEnd(16)} logged ${value.toFixed(2).padStart(9)}  model ${o.toFixed(2).padStart(9)}  ${pct((o - value) / value).padStart(7)}`,
+    );
+  }
+}
+
+interface OffloadSpeedGolden {
+  rig: { gpuMemoryBytes: number; gpuBandwidthGBps: number; cpuBandwidthGBps: number; systemRamBytes: number };
+  cases: {
+    model: string;
+    weightFormat: string;
+    nGpuLayers: number;
+    nCpuMoe?: number;
+    publishedTokensPerSecond: number;
+    tolerance?: number;
+    role?: string;
+  }[];
+}
+const speeds = JSON.parse(
+  readFileSync(join(root, 'tests/golden/offload-speeds.json'), 'utf8'),
+) as OffloadSpeedGolden;
+console.log(
+  `\nPartial offload: decode tok/s vs published (RTX 2080 ${speeds.rig.gpuBandwidthGBps} GB/s + ${speeds.rig.cpuBandwidthGBps} GB/s RAM, ${speeds.cases.length} cases)`,
+);
+for (const c of speeds.cases) {
+  const r = placeOffload(
+    model(c.model),
+    { weightFormat: c.weightFormat, kvCacheFormat: 'f16', contextTokens: 4096, batch: 1 },
+    {
+      gpus: [{ memoryBytes: speeds.rig.gpuMemoryBytes, bandwidthGBps: speeds.rig.gpuBandwidthGBps }],
+      systemRamBytes: speeds.rig.systemRamBytes,
+      cpuBandwidthGBps: speeds.rig.cpuBandwidthGBps,
+    },
+    { nGpuLayers: c.nGpuLayers, ...(c.nCpuMoe !== undefined ? { nCpuMoe: c.nCpuMoe } : {}) },
+  );
+  if (!r.ok || !r.plan.speed) continue;
+  const ours = r.plan.speed.decodeTokensPerSecond;
+  const err = (ours - c.publishedTokensPerSecond) / c.publishedTokensPerSecond;
+  const tag = c.role ?? `tolerance ±${((c.tolerance ?? 0) * 100).toFixed(0)}%`;
+  console.log(
+    `${c.model.padEnd(18)} ${r.plan.flags.padEnd(24)} published ${c.publishedTokensPerSecond.toFixed(1).padStart(6)}  model ${ours.toFixed(1).padStart(6)}  ${pct(err).padStart(7)}  (${tag})`,
   );
 }

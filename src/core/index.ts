@@ -118,3 +118,32 @@ export type { AnnualChangeFit } from './projection/project';
 export { fitAnnualChange } from './projection/project';
 export type { ReferenceLine, RigCostOutlook, RigCostOutlookOptions } from './projection/outlook';
 export { rigCostOutlook } from './projection/outlook';
+// Partial offload (issue 17): llama.cpp -ngl / --n-cpu-moe placement per device, and its speed.
+export type {
+  OffloadConfig,
+  OffloadCpuPlacement,
+  OffloadDeviceBytes,
+  OffloadError,
+  OffloadErrorCode,
+  OffloadFit,
+  OffloadFitResult,
+  OffloadGpu,
+  OffloadGpuPlacement,
+  OffloadHardware,
+  OffloadMode,
+  OffloadOptions,
+  OffloadPlan,
+  OffloadResult,
+  OffloadSpeed,
+} from './offload/types';
+export { OFFLOAD_MODES } from './offload/types';
+export type { OffloadOrder } from './offload/constants';
+export {
+  DEFAULT_N_UBATCH,
+  DEFAULT_OFFLOAD_ORDER,
+  DEFAULT_PCIE_GBPS,
+  OFFLOAD_ORDERS,
+  PCIE_X16_GBPS,
+} from './offload/constants';
+export { placeOffload } from './offload/placement';
+export { fitOffload } from './offload/fit';

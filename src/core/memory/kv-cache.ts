@@ -102,3 +102,42 @@ export function estimateKvCache(
     cellsPerSequence: cdiv(contextTokens, VLLM_BLOCK_SIZE) * VLLM_BLOCK_SIZE,
   };
 }
+
+/** llama.cpp's KV cache split by layer, bytes, for the partial-offload placement (src/core/offload): each layer's
+ *  K and V tensors are allocated on the device that holds the layer (llama-kv-cache.cpp: `offload ?
+ *  model.dev_layer(il) : cpu`). Same cells as estimateKvCache, so the entries sum to its `bytes` for
+ *  llama.cpp. */
+export function llamaCppKvBytesPerLayer(
+  model: ModelSpec,
+  format: KvCacheFormatInfo,
+  contextTokens: number,
+  batch: number,
+): number[] {
+  const { k, v } = kvWidths(model);
+  const perTokenLayer = rowBytes(format, k) + rowBytes(format, v);
+  const nCtx = pad(contextTokens * batch, LLAMA_CPP_CTX_PAD);
+  const nCtxSeq = pad(Math.floor(nCtx / batch), LLAMA_CPP_CTX_PAD);
+  const nUbatch = Math.min(LLAMA_CPP_N_UBATCH, LLAMA_CPP_N_BATCH, contextTokens * batch);
+  return model.attentionLayers.map((layer) => {
+    const cells =
+      layer.kind !== 'full' && layer.windowInLlamaCpp
+        ? pad(Math.min(nCtxSeq, layer.windowTokens + nUbatch), LLAMA_CPP_SWA_PAD)
+        : nCtxSeq;
+    return cells * batch * perTokenLayer;
+  });
+}
+
+/** KV bytes one generated token of one sequence reads from each layer when `filledTokens` are cached (a
+ *  sliding or chunked layer reads at most its window). */
+export function kvBytesReadPerLayer(
+  model: ModelSpec,
+  format: KvCacheFormatInfo,
+  filledTokens: number,
+): number[] {
+  const { k, v } = kvWidths(model);
+  const perTokenLayer = rowBytes(format, k) + rowBytes(format, v);
+  return model.attentionLayers.map(
+    (layer) =>
+      (layer.kind === 'full' ? filledTokens : Math.min(filledTokens, layer.windowTokens)) * perTokenLayer,
+  );
+}

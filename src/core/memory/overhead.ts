@@ -104,7 +104,17 @@ export function vllmActivationBytes(model: ModelSpec, maxNumBatchedTokens: numbe
  *  4 * n_kv * n_ubatch * n_head bytes, comes on top (ggml-org/llama.cpp#9229 logs 320.50 MiB for Llama-2-7B at
  *  4096 tokens), which this does not model. */
 export function llamaCppComputeBufferBytes(model: ModelSpec, nUbatch: number): number {
-  const logits = 4 * nUbatch * (model.vocabSize + model.hiddenSize);
-  const ffn = 4 * nUbatch * (2 * ffnWidthPerToken(model) + 2 * model.hiddenSize);
-  return Math.max(logits, ffn);
+  return Math.max(llamaCppLogitsBytes(model, nUbatch), llamaCppLayerActivationBytes(model, nUbatch));
+}
+
+/** The f32 logits and last hidden state of a ubatch whose tokens are all outputs: the output layer's part of
+ *  llamaCppComputeBufferBytes. */
+export function llamaCppLogitsBytes(model: ModelSpec, nUbatch: number): number {
+  return 4 * nUbatch * (model.vocabSize + model.hiddenSize);
+}
+
+/** The f32 FFN gate and up outputs and two hidden states of a ubatch: the repeating layers' part of
+ *  llamaCppComputeBufferBytes, which a device holding layers but not the output layer needs. */
+export function llamaCppLayerActivationBytes(model: ModelSpec, nUbatch: number): number {
+  return 4 * nUbatch * (2 * ffnWidthPerToken(model) + 2 * model.hiddenSize);
 }

@@ -115,41 +115,87 @@ function mixFor(format: WeightFormatInfo, engine: EngineId, isMoe: boolean): Ggu
   return null;
 }
 
-function computeWeightSummary(model: ModelSpec, format: WeightFormatInfo, engine: EngineId): WeightSummary {
+/** The bytes of every tensor a loaded model holds, in file order, for one format and engine. */
+export interface TensorBytes {
+  /** The tensors in the order the file stores them: a GGUF's tensor list (ggufTensorList: model.tensors,
+   *  then stored MTP blocks) for the GGUF mixes, model.tensors then mtpTensors otherwise. */
+  tensors: readonly TensorSpec[];
+  /** Bytes of each tensor, same index as `tensors`. */
+  bytes: Float64Array;
+  /** Storage type of each tensor (a ggml type for GGUF mixes, the format id otherwise). */
+  types: readonly string[];
+  /** How many leading entries are model tensors; the rest are stored-but-unloaded MTP blocks. */
+  mainCount: number;
+  /** A GGUF layout applies (the GGUF formats, and 16-bit / MXFP4-MoE on llama.cpp). */
+  isGguf: boolean;
+}
+
+const tensorCache = new WeakMap<ModelSpec, Map<string, TensorBytes>>();
+
+/** Bytes per tensor for `format` on `engine`, memoized per model object. weightSummary sums these; the
+ *  partial-offload placement (src/core/offload) assigns them to devices one by one. */
+export function tensorBytes(model: ModelSpec, format: WeightFormatInfo, engine: EngineId): TensorBytes {
+  let perModel = tensorCache.get(model);
+  if (!perModel) {
+    perModel = new Map();
+    tensorCache.set(model, perModel);
+  }
+  const key = `${format.id}|${engine}`;
+  const hit = perModel.get(key);
+  if (hit) return hit;
+  const result = computeTensorBytes(model, format, engine);
+  perModel.set(key, result);
+  return result;
+}
+
+function computeTensorBytes(model: ModelSpec, format: WeightFormatInfo, engine: EngineId): TensorBytes {
   const mix = mixFor(format, engine, model.moe !== null);
   // GGUF formats cover the file's tensor list (MTP blocks included where stored); the safetensors formats the
   // model, then the MTP blocks a published checkpoint carries.
   const tensors = mix ? ggufTensorList(model) : [...model.tensors, ...model.mtpTensors];
-  const nMain = model.tensors.length;
   const bytes = new Float64Array(tensors.length);
-  const typeCounts: Partial<Record<string, number>> = {};
+  const types: string[] = new Array(tensors.length);
   if (mix === 'f16' || mix === 'bf16') {
     for (let i = 0; i < tensors.length; i++) {
       const t = tensors[i] as TensorSpec;
       // convert_hf_to_gguf.py: 1-D tensors, norms, biases and the router are written as F32.
       const type: GgmlType = t.quantizable ? mix : 'f32';
       bytes[i] = ggufBytes(t, type);
-      if (i < nMain) typeCounts[type] = (typeCounts[type] ?? 0) + 1;
+      types[i] = type;
     }
   } else if (mix) {
-    const types = ggufTensorTypes(model, mix, { hasImatrix: true });
+    const ggmlTypes = ggufTensorTypes(model, mix, { hasImatrix: true });
     for (let i = 0; i < tensors.length; i++) {
-      const type = types[i] as GgmlType;
+      const type = ggmlTypes[i] as GgmlType;
       bytes[i] = ggufBytes(tensors[i] as TensorSpec, type);
-      if (i < nMain) typeCounts[type] = (typeCounts[type] ?? 0) + 1;
+      types[i] = type;
     }
   } else {
     const isMoe = model.moe !== null;
     for (let i = 0; i < tensors.length; i++) {
       bytes[i] = safetensorsBytes(tensors[i] as TensorSpec, format.id, isMoe);
+      types[i] = format.id;
     }
+  }
+  return { tensors, bytes, types, mainCount: model.tensors.length, isGguf: mix !== null };
+}
+
+function computeWeightSummary(model: ModelSpec, format: WeightFormatInfo, engine: EngineId): WeightSummary {
+  const { tensors, bytes, types, mainCount: nMain, isGguf } = tensorBytes(model, format, engine);
+  const typeCounts: Partial<Record<string, number>> = {};
+  if (isGguf) {
+    for (let i = 0; i < nMain; i++) {
+      const type = types[i] as string;
+      typeCounts[type] = (typeCounts[type] ?? 0) + 1;
+    }
+  } else {
     typeCounts[format.id] = nMain;
   }
 
   const activeFraction = model.moe ? model.moe.expertsPerToken / model.moe.numExperts : 1;
   let totalBytes = 0;
   let fileOnlyBytes = 0;
-  if (!mix && MTP_STORES_EMBEDDING_AND_HEAD.includes(model.architecture)) {
+  if (!isGguf && MTP_STORES_EMBEDDING_AND_HEAD.includes(model.architecture)) {
     const mtpLayers = new Set(model.mtpTensors.map((t) => t.layer)).size;
     fileOnlyBytes += mtpLayers * 2 * model.vocabSize * model.hiddenSize * 2;
   }

@@ -1,0 +1,120 @@
+// Published llama.cpp load logs at partial offload (tests/golden/offload-logs.json): the model, CPU and KV
+// buffers the placement predicts must match the logged MiB, and the compute buffers stay within their band.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { type OffloadOrder, placeOffload } from '../../../src/core/index';
+import { ROOT } from '../memory/helpers';
+import { model, MiB, rtx3090 } from './helpers';
+
+interface LogCase {
+  id: string;
+  model: string;
+  weightFormat: string;
+  kvCacheFormat: string;
+  contextTokens: number;
+  batch: number;
+  nUbatch: number;
+  nGpuLayers: number;
+  order: OffloadOrder;
+  url: string;
+  logged: {
+    offloaded?: string;
+    gpuModelMiB?: number;
+    cpuMappedMiB?: number;
+    cpuKvMiB?: number;
+    gpuComputeMiB?: number;
+    hostComputeMiB?: number;
+    outputMiB?: number;
+  };
+}
+
+const cases = JSON.parse(readFileSync(join(ROOT, 'tests/golden/offload-logs.json'), 'utf8')) as LogCase[];
+
+/** Model, KV and host buffers are sums of tensor and cache sizes. The issue asks for 2%; the worst real error of
+ *  the three logs is 0.07% (the ROCm host compute buffer), the model buffers match to the logs' 0.01 MiB. 2% would
+ *  not even tell llama.cpp's two -ngl orders apart on the Qwen3-30B-A3B log (they differ by 0.85%), so the
+ *  tolerance is 0.1%. */
+const BUFFER_TOLERANCE = 0.001;
+/** Compute buffers are an approximation of ggml's graph allocator: Qwen3-14B's ROCm log is matched to 0.01 MiB,
+ *  the Jetson Orin log is 9.2% above the prediction. */
+const COMPUTE_TOLERANCE = 0.1;
+
+function plan(c: LogCase) {
+  const r = placeOffload(
+    model(c.model),
+    {
+      weightFormat: c.weightFormat,
+      kvCacheFormat: c.kvCacheFormat,
+      contextTokens: c.contextTokens,
+      batch: c.batch,
+      nUbatch: c.nUbatch,
+      order: c.order,
+    },
+    rtx3090(),
+    { nGpuLayers: c.nGpuLayers },
+  );
+  if (!r.ok) throw new Error(r.error.message);
+  return r.plan;
+}
+
+const rel = (ours: number, logged: number) => Math.abs(ours / MiB - logged) / logged;
+
+describe('offload load logs', () => {
+  it('has at least three models, dense and MoE, each with a source URL', () => {
+    expect(new Set(cases.map((c) => c.model)).size).toBeGreaterThanOrEqual(3);
+    expect(cases.some((c) => model(c.model).moe !== null)).toBe(true);
+    expect(cases.some((c) => model(c.model).moe === null)).toBe(true);
+    for (const c of cases) expect(c.url).toMatch(/^https:\/\/github\.com\//);
+  });
+
+  for (const c of cases) {
+    describe(c.id, () => {
+      const p = plan(c);
+      const l = c.logged;
+      if (l.offloaded) {
+        it(`offloads ${l.offloaded} layers`, () =>
+          expect(`${p.layersOnGpu}/${p.totalLayers}`).toBe(l.offloaded));
+      }
+      if (l.gpuModelMiB !== undefined) {
+        it(`GPU model buffer ${l.gpuModelMiB} MiB`, () =>
+          expect(rel(p.gpus[0]?.weightBytes ?? 0, l.gpuModelMiB as number)).toBeLessThan(BUFFER_TOLERANCE));
+      }
+      if (l.cpuMappedMiB !== undefined) {
+        it(`CPU_Mapped model buffer ${l.cpuMappedMiB} MiB`, () =>
+          expect(rel(p.cpu.mappedWeightBytes, l.cpuMappedMiB as number)).toBeLessThan(BUFFER_TOLERANCE));
+      }
+      if (l.cpuKvMiB !== undefined) {
+        it(`CPU KV buffer ${l.cpuKvMiB} MiB`, () =>
+          expect(rel(p.cpu.kvBytes, l.cpuKvMiB as number)).toBeLessThan(BUFFER_TOLERANCE));
+      }
+      if (l.outputMiB !== undefined) {
+        it(`output buffer ${l.outputMiB} MiB`, () =>
+          expect(Math.abs(p.cpu.runtimeBytes / MiB - (l.outputMiB as number))).toBeLessThan(0.005));
+      }
+      if (l.gpuComputeMiB !== undefined) {
+        it(`GPU compute buffer ${l.gpuComputeMiB} MiB`, () =>
+          expect(rel(p.gpus[0]?.computeBytes ?? 0, l.gpuComputeMiB as number)).toBeLessThan(
+            COMPUTE_TOLERANCE,
+          ));
+      }
+      if (l.hostComputeMiB !== undefined) {
+        it(`host compute buffer ${l.hostComputeMiB} MiB`, () =>
+          expect(rel(p.cpu.computeBytes, l.hostComputeMiB as number)).toBeLessThan(BUFFER_TOLERANCE));
+      }
+    });
+  }
+
+  it('the current -ngl order would have put the output layer, not block 18, on the GPU for the b5466 log', () => {
+    const c = cases.find((x) => x.id === 'qwen3-30b-a3b-q4km-ngl30') as LogCase;
+    const now = plan({ ...c, order: 'output-first' });
+    const then = plan(c);
+    expect(then.outputOnGpu).toBe(false);
+    expect(now.outputOnGpu).toBe(true);
+    expect(now.blocksOnGpu).toBe(then.blocksOnGpu - 1);
+    // The logged CUDA0 buffer is the blocks-first one; output-first misses it.
+    expect(rel(now.gpus[0]?.weightBytes ?? 0, c.logged.gpuModelMiB as number)).toBeGreaterThan(
+      BUFFER_TOLERANCE,
+    );
+  });
+});
