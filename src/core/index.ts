@@ -80,7 +80,6 @@ export {
   MAX_THRESHOLD_USD,
   BAND_HIGH_QUANTILE,
   BAND_LOW_QUANTILE,
-  FIXED_RATE_ANCHOR_YEARS,
   MIN_FIT_POINTS,
   MIN_THRESHOLD_USD,
   projectRigCost,
@@ -118,6 +117,24 @@ export type { AnnualChangeFit } from './projection/project';
 export { fitAnnualChange } from './projection/project';
 export type { ReferenceLine, RigCostOutlook, RigCostOutlookOptions } from './projection/outlook';
 export { rigCostOutlook } from './projection/outlook';
+// Issue 11: rig classes, the component model, the backtest and the answer in words.
+export type { RigClass, RigClassSpec } from './projection/rig-classes';
+export { classRequest, RIG_CLASS_SPECS, RIG_CLASSES } from './projection/rig-classes';
+export type { ComponentPoint, ComponentProjection } from './projection/components';
+export { componentHistory, projectComponents } from './projection/components';
+export type { BacktestResult } from './projection/backtest';
+export { BACKTEST_CUTOFFS, backtest } from './projection/backtest';
+export type { ClassOutlook, ClassOutlookOptions } from './projection/answer';
+export { ANSWER_THRESHOLDS_USD, answerSentence, classOutlook, describeOutcome } from './projection/answer';
+export type { CoverageReport, CoverageRow } from './projection/coverage';
+export { COVERAGE_TARGETS, frontierCoverage } from './projection/coverage';
+// Rig physics and engine support (issue 9).
+export type { SupportVerdict } from './rigs/engine-support';
+export { deviceSupport, formatSupport, verdictFor } from './rigs/engine-support';
+export { fitGpusInHost } from './rigs/host-fit';
+export { usableGpuBytes, usableUnified } from './rigs/usable-memory';
+export { UNIFIED_MEMORY_LIMITS } from './rigs/types';
+export type { UnifiedMemoryLimit } from './rigs/types';
 // Partial offload (issue 17): llama.cpp -ngl / --n-cpu-moe placement per device, and its speed.
 export type {
   OffloadConfig,

@@ -50,8 +50,6 @@ export const MAX_THRESHOLD_USD = 10_000;
 export const DEFAULT_HORIZON_YEAR = 2036;
 /** Distinct dates needed in the fit window: two fix a line, the third gives a residual spread. */
 export const MIN_FIT_POINTS = 3;
-/** A fixed (published or custom) rate starts from the median of the fit window's last this-many years. */
-export const FIXED_RATE_ANCHOR_YEARS = 1;
 /** Band percentiles of the residuals (and the matching 80% slope interval). */
 export const BAND_LOW_QUANTILE = 0.1;
 export const BAND_HIGH_QUANTILE = 0.9;
@@ -103,10 +101,11 @@ export interface TrendFit {
   /** The range of the annual change the band uses (equal to annualChange when there is none). */
   annualChangeLow: number;
   annualChangeHigh: number;
-  /** 10th and 90th percentile of log residuals around the central line. */
+  /** 10th and 90th percentile of log residuals around the fitted line, widened to include 0 (the latest
+   *  point, which the central line starts from). */
   residualLowLog: number;
   residualHighLog: number;
-  /** The points in the fit window (a fixed rate is anchored on those of its last year). */
+  /** The points in the fit window. */
   pointsUsed: number;
   firstDate: string;
   lastDate: string;
@@ -290,32 +289,34 @@ export function projectRigCost(
     slopes = { slope: ts.slope, low: ts.slopeLow, high: ts.slopeHigh };
   }
 
-  // Each candidate slope b is anchored on the data: offset = a quantile of y - b x. The central line
-  // uses the median; the band edges the 10th / 90th percentiles, over the slope's range.
-  // A fitted line is anchored on the whole window. A fixed rate is anchored on the window's last
-  // FIXED_RATE_ANCHOR_YEARS: "from today's prices at this rate", not from the level of years ago (a rate
-  // that ignores a recent rise would otherwise start far below the latest prices).
-  const lastX = xs[xs.length - 1] as number;
-  const anchorIdx = xs.flatMap((x, i) => (!fixed || x >= lastX - FIXED_RATE_ANCHOR_YEARS ? [i] : []));
-  const anchored = (b: number, q: number): LogLine => ({
-    slope: b,
-    offset: quantile(
-      anchorIdx.map((i) => (ys[i] as number) - b * (xs[i] as number)),
-      q,
-    ) as number,
-  });
-  const central = anchored(slopes.slope, 0.5);
+  // The line starts from the latest observed price and runs at the rate: "from today's price, at this
+  // rate". So the projection never claims a crossing before the latest month while the latest price is
+  // above the threshold, and a rate's level never ignores a recent rise. The band is the scatter of the
+  // fit window's points around their own fitted line (the 10th and 90th percentile of the residuals),
+  // widened to include the latest point itself, around lines at the low, central and high slope.
+  const latestLog = Math.log(latest.priceUsd);
+  const fitOffset = quantile(
+    xs.map((x, i) => (ys[i] as number) - slopes.slope * x),
+    0.5,
+  ) as number;
+  const residuals = xs.map((x, i) => (ys[i] as number) - fitOffset - slopes.slope * x);
+  const residualLow = Math.min(0, quantile(residuals, BAND_LOW_QUANTILE) as number);
+  const residualHigh = Math.max(0, quantile(residuals, BAND_HIGH_QUANTILE) as number);
+  const central: LogLine = { slope: slopes.slope, offset: latestLog };
   const candidateSlopes = [...new Set([slopes.low, slopes.slope, slopes.high])];
-  const lowLines = candidateSlopes.map((b) => anchored(b, BAND_LOW_QUANTILE));
-  const highLines = candidateSlopes.map((b) => anchored(b, BAND_HIGH_QUANTILE));
-  const residuals = anchorIdx.map(
-    (i) => (ys[i] as number) - central.offset - central.slope * (xs[i] as number),
-  );
+  const lowLines = candidateSlopes.map((b) => ({ slope: b, offset: latestLog + residualLow }));
+  const highLines = candidateSlopes.map((b) => ({ slope: b, offset: latestLog + residualHigh }));
 
   const logThreshold = Math.log(thresholdUsd);
   const tEnd = horizonYear + 1;
   const tStart = latest.t;
-  const cross = (l: LogLine) => lineCrossing(l, t0, tStart, tEnd, logThreshold);
+  // A crossing is after the latest month: its price is known. The earliest the band allows is the month
+  // after it.
+  const nextMonth = tStart + 1 / 12;
+  const cross = (l: LogLine) => {
+    const t = lineCrossing(l, t0, tStart, tEnd, logThreshold);
+    return t === null ? null : Math.max(t, nextMonth);
+  };
   const centralCross = cross(central);
   const lowCrosses = lowLines.map(cross).filter((t): t is number => t !== null);
   const early = lowCrosses.length > 0 ? Math.min(...lowCrosses) : null;
@@ -332,7 +333,9 @@ export function projectRigCost(
       year: centralCross,
       date: yearToIsoDate(centralCross),
       range,
-      trendBelowLatestPrice: centralCross === tStart,
+      // The fitted line through the window (not the one from the latest price) is already under the
+      // threshold: prices would cross now if they returned to trend.
+      trendBelowLatestPrice: fitOffset <= logThreshold,
     };
 
   const first = window[0] as (typeof window)[number];
@@ -342,8 +345,8 @@ export function projectRigCost(
     annualChange: Math.expm1(slopes.slope),
     annualChangeLow: Math.expm1(slopes.low),
     annualChangeHigh: Math.expm1(slopes.high),
-    residualLowLog: quantile(residuals, BAND_LOW_QUANTILE) as number,
-    residualHighLog: quantile(residuals, BAND_HIGH_QUANTILE) as number,
+    residualLowLog: residualLow,
+    residualHighLog: residualHigh,
     pointsUsed: window.length,
     firstDate: first.date,
     lastDate: last.date,

@@ -102,7 +102,9 @@ export function classRequest(rigClass: RigClass, targetBytes: number, opts: Clas
       maxResults: opts.maxResults ?? 1,
       maxPriceAgeDays: opts.maxPriceAgeDays,
       ...(spec.rigKinds ? { rigKinds: spec.rigKinds } : {}),
-      ...(spec.minDecodeTokensPerSecond !== undefined ? { minTokensPerSecond: spec.minDecodeTokensPerSecond } : {}),
+      ...(spec.minDecodeTokensPerSecond !== undefined
+        ? { minTokensPerSecond: spec.minDecodeTokensPerSecond }
+        : {}),
       ...(spec.minPrefillTokensPerSecond !== undefined
         ? { minPrefillTokensPerSecond: spec.minPrefillTokensPerSecond }
         : {}),

@@ -287,7 +287,7 @@ describe('fitAnnualChange', () => {
 });
 
 describe('fixed rates start from recent prices', () => {
-  it('anchors a custom rate on the median of the last year of the window, not the whole window', () => {
+  it('starts every rate from the latest observed price, with or without the spike window', () => {
     // Two years at $20,000, then a year at $40,000: a flat custom rate stays at $40,000.
     const history: DatedPrice[] = [];
     for (let i = 0; i < 36; i++) {
@@ -301,12 +301,61 @@ describe('fixed rates start from recent prices', () => {
     const future = flat.line[flat.line.length - 1];
     expect(future?.centralUsd).toBeCloseTo(40_000, 6);
     expect(flat.outcome.kind).toBe('not-within-horizon');
-    // With the last year excluded (a spike window over it), the same rate starts from $20,000.
+    // Leaving the last year out of the fit changes the fitted rate, not where the line starts: the latest
+    // price is a fact.
     const excluded = projectRigCost(history, {
       rate: { kind: 'custom', annualDeclinePct: 0 },
       excludeSpike: true,
       spikeWindow: { from: '2025-01-01' },
     });
-    expect(excluded.line[excluded.line.length - 1]?.centralUsd).toBeCloseTo(20_000, 6);
+    expect(excluded.line[excluded.line.length - 1]?.centralUsd).toBeCloseTo(40_000, 6);
+    // A 20%/yr decline from $40,000 (the latest point, 2025-12-28) reaches $10,000, a quarter of it, after
+    // ln 4 / -ln 0.8 = 6.21 years.
+    const falling = projectRigCost(history, {
+      rate: { kind: 'custom', annualDeclinePct: 20 },
+      thresholdUsd: 10_000,
+    });
+    expect(falling.outcome.kind).toBe('crosses');
+    if (falling.outcome.kind === 'crosses') {
+      const fromLatest = Math.log(4) / -Math.log(0.8);
+      expect(falling.outcome.year).toBeCloseTo(2025 + 11 / 12 + 27 / 365 + fromLatest, 1);
+    }
+  });
+
+  it('never dates a crossing at or before the latest month while the latest price is above the threshold', () => {
+    // Falling fast for two years, then one expensive month: the trend is far under the threshold, the
+    // latest price is not.
+    const history: DatedPrice[] = [];
+    for (let i = 0; i < 24; i++) {
+      history.push({
+        date: `${2023 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}-15`,
+        priceUsd: 20_000 * 0.9 ** i,
+      });
+    }
+    history.push({ date: '2025-01-15', priceUsd: 19_000 });
+    const p = projectRigCost(history, { thresholdUsd: 5000 });
+    expect(p.outcome.kind).toBe('crosses');
+    if (p.outcome.kind !== 'crosses') return;
+    expect(p.outcome.date > '2025-01-31').toBe(true);
+    expect(p.outcome.trendBelowLatestPrice).toBe(true);
+    const early = p.outcome.range.early;
+    expect(early.kind === 'at' && early.date > '2025-01-15').toBe(true);
+    // The band at the start holds the latest point.
+    const start = p.line.find((l) => l.date >= '2025-01-01');
+    expect(start?.lowUsd ?? Infinity).toBeLessThanOrEqual(19_000 * 1.05);
+    expect(start?.highUsd ?? 0).toBeGreaterThanOrEqual(19_000 * 0.95);
+  });
+
+  it('a price exactly at the threshold is already affordable; one dollar above is not', () => {
+    const history: DatedPrice[] = [
+      { date: '2024-01-15', priceUsd: 9000 },
+      { date: '2024-06-15', priceUsd: 7000 },
+      { date: '2025-01-15', priceUsd: 5000 },
+    ];
+    expect(projectRigCost(history, { thresholdUsd: 5000 }).outcome.kind).toBe('already-affordable');
+    const above = [...history.slice(0, 2), { date: '2025-01-15', priceUsd: 5001 }];
+    const p = projectRigCost(above, { thresholdUsd: 5000 });
+    expect(p.outcome.kind).toBe('crosses');
+    if (p.outcome.kind === 'crosses') expect(p.outcome.date >= '2025-02-14').toBe(true);
   });
 });

@@ -1,0 +1,147 @@
+// The answer to rigcast's question, per rig class and target: the whole-rig frontier and its projection,
+// the component model beside it, the backtest, and one sentence that never contradicts the data.
+import type { Dataset } from '../../data/schema';
+import { type BacktestResult, backtest } from './backtest';
+import {
+  type ComponentPoint,
+  type ComponentProjection,
+  componentHistory,
+  componentToRigRatio,
+  projectComponents,
+} from './components';
+import {
+  DEFAULT_HORIZON_YEAR,
+  type ProjectionOptions,
+  type ProjectionOutcome,
+  projectRigCost,
+  type RigCostProjection,
+} from './project';
+import { RIG_CLASS_SPECS, type RigClass } from './rig-classes';
+import { datasetMonthRange, type RigCostHistory, type RigCostPoint, rigCostHistory } from './rig-history';
+import { monthOf } from './time';
+
+const GIB = 2 ** 30;
+
+export const ANSWER_THRESHOLDS_USD = [3000, 5000] as const;
+
+export interface ClassOutlookOptions extends Omit<ProjectionOptions, 'thresholdUsd'> {
+  rigClass: RigClass;
+  targetBytes: number;
+  /** Prices as of this date; the last month is searched as of it. Default: the dataset's last month end. */
+  asOf?: string;
+  thresholdsUsd?: readonly number[];
+}
+
+export interface ClassOutlook {
+  rigClass: RigClass;
+  targetBytes: number;
+  history: RigCostHistory;
+  /** One projection per threshold (same fit, different crossing). */
+  projections: RigCostProjection[];
+  components: ComponentPoint[];
+  componentProjection: ComponentProjection;
+  /** Median component estimate / whole-rig price over the months both exist. */
+  componentToRig: number | null;
+  backtest: BacktestResult[];
+}
+
+export function classOutlook(dataset: Dataset, opts: ClassOutlookOptions): ClassOutlook {
+  const range = datasetMonthRange(dataset);
+  const thresholds = opts.thresholdsUsd ?? ANSWER_THRESHOLDS_USD;
+  const to = opts.asOf !== undefined ? monthOf(opts.asOf) : (range?.[1] ?? '2019-01');
+  const history = rigCostHistory(dataset, {
+    targetBytes: opts.targetBytes,
+    rigClass: opts.rigClass,
+    ...(opts.asOf !== undefined ? { asOf: opts.asOf } : {}),
+  });
+  const projections = thresholds.map((thresholdUsd) =>
+    projectRigCost(history.points, { ...opts, thresholdUsd }),
+  );
+  const components =
+    range === null
+      ? []
+      : componentHistory(dataset, {
+          rigClass: opts.rigClass,
+          targetBytes: opts.targetBytes,
+          from: range[0] > '2019-01' ? range[0] : '2019-01',
+          to,
+          ...(opts.asOf !== undefined ? { asOf: opts.asOf } : {}),
+        });
+  return {
+    rigClass: opts.rigClass,
+    targetBytes: opts.targetBytes,
+    history,
+    projections,
+    components,
+    componentProjection: projectComponents(
+      components,
+      opts.targetBytes,
+      thresholds,
+      opts.horizonYear ?? DEFAULT_HORIZON_YEAR,
+    ),
+    componentToRig: componentToRigRatio(components, history.points),
+    backtest: backtest(history.points, undefined, opts),
+  };
+}
+
+const usd = (v: number) => `$${Math.round(v).toLocaleString('en-US')}`;
+const pct = (v: number) => `${v < 0 ? '−' : '+'}${Math.abs(v * 100).toFixed(0)}%`;
+const month = (iso: string) => iso.slice(0, 7);
+const size = (bytes: number) =>
+  bytes >= 1024 * GIB ? `${bytes / (1024 * GIB)} TB` : `${Math.round(bytes / GIB)} GB`;
+
+/** "reaches $3,000 around 2029-04 (band 2028-01 to after 2036)", "is already below $3,000 since 2025-09",
+ *  or "does not reach $3,000 by 2036 on this trend". */
+export function describeOutcome(outcome: ProjectionOutcome, thresholdUsd: number): string {
+  switch (outcome.kind) {
+    case 'already-affordable':
+      return `is already at or below ${usd(thresholdUsd)} (since ${month(outcome.since)})`;
+    case 'crosses': {
+      const e = outcome.range.early;
+      const l = outcome.range.late;
+      const edge = (x: typeof e) => (x.kind === 'at' ? month(x.date) : `after ${x.horizonYear}`);
+      return `reaches ${usd(thresholdUsd)} around ${month(outcome.date)} (band ${edge(e)} to ${edge(l)})`;
+    }
+    case 'not-within-horizon':
+      return `does not reach ${usd(thresholdUsd)} by ${outcome.horizonYear} on this trend${
+        outcome.range.early.kind === 'at'
+          ? ` (the band's cheap edge does by ${month(outcome.range.early.date)})`
+          : ''
+      }`;
+    case 'too-little-data':
+      return `has too little history to project to ${usd(thresholdUsd)} (${outcome.have} months, ${outcome.need} needed)`;
+  }
+}
+
+function latestPoint(o: ClassOutlook): RigCostPoint | undefined {
+  return o.history.points[o.history.points.length - 1];
+}
+
+/** One paragraph for a target: the good-fp8 class first, the others for context. */
+export function answerSentence(outlooks: readonly ClassOutlook[]): string {
+  const first = outlooks[0];
+  if (first === undefined) return '';
+  const target = size(first.targetBytes);
+  const parts: string[] = [];
+  for (const o of outlooks) {
+    const spec = RIG_CLASS_SPECS[o.rigClass];
+    const latest = latestPoint(o);
+    if (latest === undefined) {
+      parts.push(`No ${target} rig of ${spec.label} has a price in the dataset.`);
+      continue;
+    }
+    const speed = `${latest.decodeTokensPerSecond.toFixed(latest.decodeTokensPerSecond < 10 ? 1 : 0)} tokens/s`;
+    const head = `A ${target} rig of ${spec.label} costs ${usd(latest.priceUsd)} as of ${month(latest.date)} (cheapest: ${latest.rigLabel}, ${speed} on a model that fills it).`;
+    if (o !== first) {
+      parts.push(head);
+      continue;
+    }
+    const fit = o.projections[0]?.fit;
+    const rate = fit
+      ? `At the fitted ${pct(fit.annualChange)}/yr [${pct(fit.annualChangeLow)}, ${pct(fit.annualChangeHigh)}] from the latest price, it `
+      : 'It ';
+    const outcomes = o.projections.map((p) => describeOutcome(p.outcome, p.thresholdUsd)).join('; it ');
+    parts.push(`${head} ${rate}${outcomes}.`);
+  }
+  return parts.join(' ');
+}
