@@ -119,6 +119,7 @@ function options(
       unitUsd: g.priceUsd,
       joinUnitUsd: bay.usd,
       joinLabel: bay.label,
+      maxDevices: Number.POSITIVE_INFINITY,
     });
   }
   for (const u of cat.unified) {
@@ -150,6 +151,7 @@ function options(
         unitUsd: m.priceUsd,
         joinUnitUsd: slot.usd,
         joinLabel: slot.label,
+        maxDevices: Number.POSITIVE_INFINITY,
       });
     }
   }
