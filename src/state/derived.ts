@@ -16,7 +16,13 @@ import type {
 import { PUBLISHED_RATES } from '../core/projection/reference-rates';
 import type { ParameterCount } from '../core/model/count-parameters';
 import type { ModelSpec } from '../core/model/model-spec';
-import { type ConditionSet, CUSTOM_MODEL_ID, type EngineId, type RateAssumptionId } from '../scenario';
+import {
+  type ConditionSet,
+  CUSTOM_MODEL_ID,
+  type EngineId,
+  type RateAssumptionId,
+  type WeightFormatId,
+} from '../scenario';
 import { findPreset, presetConfig, usePresetConfigsVersion } from './model-presets';
 import { type LoadedDataset, useDatasetState } from './dataset-resource';
 import { lazyResource } from './lazy-resource';
@@ -52,6 +58,7 @@ const MEMORY_FIELDS = ['weightFormat', 'kvCacheFormat', 'contextTokens', 'batch'
 const RIG_FIELDS = [
   'batch',
   'engine',
+  'weightFormat',
   'conditions',
   'requireFp8',
   'minTokensPerSecond',
@@ -209,6 +216,7 @@ const computeRigSearch = memoLast(
     estimate: Derived<MemoryEstimate>,
     batch: number,
     engine: EngineId,
+    weightFormat: WeightFormatId,
     conditions: ConditionSet,
     requireFp8: boolean,
     minTokensPerSecond: number,
@@ -232,6 +240,8 @@ const computeRigSearch = memoLast(
       },
       batch,
       engine,
+      // The engine must run this format on the rig's devices (engine-support.ts).
+      weightFormat,
       ...(model.status === 'ok' ? { activeParameters: model.value.parameters.active } : {}),
     });
     return { status: 'ok', value: data.engine.findCheapestRigs(data.dataset, request) };
@@ -251,6 +261,7 @@ export function useRigSearch(): Derived<RigSearchResult> {
     estimate,
     s.batch,
     s.engine,
+    s.weightFormat,
     s.conditions,
     s.requireFp8,
     s.minTokensPerSecond,
@@ -295,10 +306,12 @@ const computeHistory = memoLast(
     data,
     history: data.engine.rigCostHistory(data.dataset, {
       targetBytes: targetMemoryGiB * GIB,
-      requireFp8,
+      // The question is about VRAM/unified memory with good fp8; without the fp8 switch, any memory.
+      rigClass: requireFp8 ? 'good-fp8' : 'any',
       conditions: purchaseConditions(conditions),
-      // Only prices known on the as-of date: a shared link reproduces the same projection later.
-      to: asOf.slice(0, 7),
+      // Only prices known on the as-of date, the last month priced as of it: a shared link reproduces
+      // the same projection later.
+      asOf,
     }),
   }),
 );

@@ -1,13 +1,21 @@
 // The component model: what a rig of a class would cost from its parts, month by month: the class's
-// cheapest memory per GiB (fresh prices only) times the target, plus what joins it (host bays for GPUs,
-// board slots for DIMMs; unified machines join over cables). Unlike the whole-rig frontier it ignores the
-// limits of one chassis (eight GPUs, four clustered machines), so it has a value in months where no single
-// buildable rig holds the target: it fills in where the whole-rig history is short, and says it is an
-// estimate. Unified machines still join only up to their documented cluster size. Each part is fitted with its own rate (Theil–Sen on log price) and the two are added back up.
+// cheapest memory per GiB (fresh prices only) times the target, plus what joins it: a bay in the cheapest
+// host that takes the card, for GPUs (at most eight, one chassis); a slot on the cheapest board that takes
+// the DIMM; a unified machine's own interconnect, up to its documented cluster size. Unlike the whole-rig
+// frontier it does not need one host priced that month with all the bays, PSU and airflow for every card,
+// so it has a value in months where the parts are priced but no such host is: it fills in where the
+// whole-rig history is short, and is labelled an estimate (a bay of a 2-GPU host is cheaper than an eighth
+// of an 8-GPU server, so it leans low). Each part is fitted with its own rate (Theil–Sen on log price) and the two are added back up.
 import type { Dataset, HardwareItem } from '../../data/schema';
 import type { Priced } from '../rigs/catalog';
 import { catalog } from '../rigs/catalog';
-import { BYTES_PER_GIB, DEFAULT_UNIFIED_MEMORY_LIMIT, FRESH_PRICE_DAYS } from '../rigs/constants';
+import {
+  BYTES_PER_GIB,
+  DEFAULT_UNIFIED_MEMORY_LIMIT,
+  FRESH_PRICE_DAYS,
+  GPU_DECODE_EFFICIENCY,
+  MAX_GPUS_PER_RIG,
+} from '../rigs/constants';
 import { boardTakesModule } from '../rigs/dimm-fill';
 import { verdictFor } from '../rigs/engine-support';
 import { fitGpusInHost } from '../rigs/host-fit';
@@ -22,7 +30,6 @@ import {
 } from './rig-classes';
 import { quantile, theilSen } from './robust-stats';
 import { isoDateToYear, monthEnd, monthsBetween, yearToIsoDate } from './time';
-import { GPU_DECODE_EFFICIENCY } from '../rigs/constants';
 
 /** For 'good-fp8' memory: bandwidth per GiB held at which the reference MoE filling it decodes at the
  *  class's minimum speed on one device (tensor parallel keeps the ratio): 10 tok/s x 5.5% of the bytes read
@@ -82,15 +89,16 @@ function cheapestBay(
 function cheapestSlot(
   platforms: readonly Priced[],
   module: HardwareItem,
-): { usd: number; label: string } | undefined {
-  let best: { usd: number; label: string } | undefined;
+): { usd: number; label: string; slots: number } | undefined {
+  let best: { usd: number; label: string; slots: number } | undefined;
   for (const p of platforms) {
     const ms = p.item.memorySystem;
     const spec = module.module;
     if (!ms || !spec || !boardTakesModule(ms, spec) || (module.memory?.sizeGiB ?? 0) > ms.maxDimmGiB)
       continue;
-    const usd = p.priceUsd / (ms.channels * ms.dimmsPerChannel);
-    if (best === undefined || usd < best.usd) best = { usd, label: `a slot of ${p.item.name}` };
+    const slots = ms.channels * ms.dimmsPerChannel;
+    const usd = p.priceUsd / slots;
+    if (best === undefined || usd < best.usd) best = { usd, label: `a slot of ${p.item.name}`, slots };
   }
   return best;
 }
@@ -119,7 +127,8 @@ function options(
       unitUsd: g.priceUsd,
       joinUnitUsd: bay.usd,
       joinLabel: bay.label,
-      maxDevices: Number.POSITIVE_INFINITY,
+      // As many cards as one chassis holds: a rig of the class is one system, not a network of them.
+      maxDevices: MAX_GPUS_PER_RIG,
     });
   }
   for (const u of cat.unified) {
@@ -151,7 +160,7 @@ function options(
         unitUsd: m.priceUsd,
         joinUnitUsd: slot.usd,
         joinLabel: slot.label,
-        maxDevices: Number.POSITIVE_INFINITY,
+        maxDevices: slot.slots,
       });
     }
   }
