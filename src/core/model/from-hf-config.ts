@@ -35,7 +35,41 @@ const LIMITS = {
   intermediate: 1_048_576,
   experts: 65_536,
   window: 1 << 30,
+  /** Llama 4 Scout declares 10M tokens; allow some headroom. */
+  context: 1 << 25,
 } as const;
+
+/** RoPE scalings that stretch the trained context: original_max_position_embeddings x factor tokens
+ *  (transformers' rope_utils: 'yarn', 'longrope', 'dynamic' NTK, 'linear'; Llama 3.1's 'llama3' keeps
+ *  max_position_embeddings as the limit). */
+const STRETCHING_ROPE = new Set(['yarn', 'longrope', 'dynamic', 'linear']);
+
+/** The longest context the model was built for: max_position_embeddings, or what a stretching RoPE scaling
+ *  declares (DeepSeek-V3: 4096 x 40 = 163,840; Qwen2.5 with yarn: 32,768 x 4 = 131,072), whichever is larger;
+ *  null when the config says neither. */
+function contextLimitOf(c: Reader): number | null {
+  const base = c.intOrNull('max_position_embeddings', 1, LIMITS.context);
+  const rope = c.raw('rope_scaling');
+  let scaled: number | null = null;
+  if (isObject(rope)) {
+    const own = (k: string): unknown => (Object.hasOwn(rope, k) ? rope[k] : undefined);
+    const type = own('rope_type') ?? own('type');
+    const factor = own('factor');
+    const original = own('original_max_position_embeddings');
+    if (
+      typeof type === 'string' &&
+      STRETCHING_ROPE.has(type) &&
+      typeof factor === 'number' &&
+      typeof original === 'number' &&
+      Number.isFinite(factor * original) &&
+      factor >= 1
+    ) {
+      scaled = Math.min(LIMITS.context, Math.round(original * factor));
+    }
+  }
+  if (base === null) return scaled;
+  return scaled === null ? base : Math.max(base, scaled);
+}
 
 type Json = Record<string, unknown>;
 
@@ -164,11 +198,18 @@ const MODEL_TYPE_ALIASES: Readonly<Record<string, Architecture>> = {
 /** Defaults of the transformers config classes for structural fields that published config.json files
  *  omit. google/gemma-3-27b-it's text_config has no vocab_size. Gemma3TextConfig.__init__ (transformers
  *  src/transformers/models/gemma3/configuration_gemma3.py at 008f5c8c29be84d4721dc6d1e0fcd72300580be4):
- *  vocab_size=262_208, head_dim=256, num_key_value_heads=4, sliding_window=4096; its other structural
+ *  vocab_size=262_208, head_dim=256, num_key_value_heads=4, sliding_window=4096,
+ *  max_position_embeddings=131_072 (Gemma 3's 128K context); its other structural
  *  defaults are applied where they are read (tie_word_embeddings=True, sliding_window_pattern=6,
  *  attention_bias=False). */
 const CLASS_DEFAULTS: Partial<Record<Architecture, Json>> = {
-  gemma3: { vocab_size: 262_208, head_dim: 256, num_key_value_heads: 4, sliding_window: 4096 },
+  gemma3: {
+    vocab_size: 262_208,
+    head_dim: 256,
+    num_key_value_heads: 4,
+    sliding_window: 4096,
+    max_position_embeddings: 131_072,
+  },
 };
 
 /** Collects tensors; sorted at the end the way llama.cpp's weight_name_comparer does (layer, then name). */
@@ -396,6 +437,7 @@ export function modelFromHfConfig(config: unknown, name?: string): ModelSpec {
     mtpParameters,
     mtpTensors,
     ggufStoresMtp: architecture === 'glm4_moe',
+    maxContextTokens: contextLimitOf(c),
   };
 }
 

@@ -112,4 +112,7 @@ export interface ModelSpec {
   mtpTensors: TensorSpec[];
   /** GGUF files of this architecture store the MTP blocks (GLM4_MOE) although llama.cpp skips loading them. */
   ggufStoresMtp: boolean;
+  /** The longest context the model was built for (max_position_embeddings, or its RoPE scaling's stretched
+   *  length), tokens; null when the config does not say. Contexts beyond it are not offered. */
+  maxContextTokens: number | null;
 }
