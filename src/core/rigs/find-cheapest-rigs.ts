@@ -9,6 +9,7 @@ import { catalog } from './catalog';
 import { BYTES_PER_GIB, DEFAULT_MAX_RESULTS, rigAssumptions, CARRY_FORWARD_MAX_DAYS } from './constants';
 import { engineName } from './engine-support';
 import { cpuServerCandidates } from './kinds/cpu-server';
+import { denseHybridCandidates } from './kinds/dense-hybrid';
 import { hybridCandidates } from './kinds/hybrid';
 import { multiGpuCandidates } from './kinds/multi-gpu';
 import { unifiedCandidates } from './kinds/unified';
@@ -84,6 +85,7 @@ function enumerate(
   unifiedCandidates(cat, request, step, candidates);
   cpuServerCandidates(cat, request, step, candidates);
   hybridCandidates(cat, request, step, candidates);
+  denseHybridCandidates(cat, request, step, candidates);
   return { candidates, pricedCount: cat.pricedCount };
 }
 

@@ -395,3 +395,44 @@ describe('quote notes and unknown power', () => {
     expect(findCheapestRigs(noPower, req({ maxPowerW: 10_000 })).kind).toBe('none');
   });
 });
+
+describe('dense GPU + RAM layer split', () => {
+  // A 70B dense model at 4-bit: 40 GB, all of it read per token.
+  const dense = (extra: Partial<RigConstraints> = {}): RigRequest => ({
+    acceleratorBytes: 40e9,
+    offloadableBytes: 0,
+    bytesPerToken: 40e9,
+    offloadableBytesPerToken: 0,
+    kvBytesPerToken: 0,
+    constraints: constraints(extra),
+  });
+
+  it('is offered only with a speed floor, and then splits bytes between the card and RAM', () => {
+    const none = found(findCheapestRigs(fixture, dense({ maxResults: 200 })));
+    expect(none.rigs.some((q) => q.id.startsWith('dense-hybrid:'))).toBe(false);
+    const r = found(findCheapestRigs(fixture, dense({ maxResults: 200, minTokensPerSecond: 1 })));
+    const split = r.rigs.find((q) => q.id === 'dense-hybrid:epyc-12ch:rdimm-32:x12:gpu-24gb:x1');
+    expect(split).toBeDefined();
+    // 24 GiB less the CUDA context on the card; the remaining bytes from RAM at the platform's bandwidth.
+    const gpuBytes = 24 * GiB - CUDA_CONTEXT_RESERVE_BYTES;
+    const f = gpuBytes / 40e9;
+    const seconds = (40e9 * f) / (0.78 * 936e9) + (40e9 * (1 - f)) / (0.52 * 460.8e9) + 1.9e-3;
+    expect(split?.decodeTokensPerSecond).toBeCloseTo(1 / seconds, 6);
+    expect(split?.gpuUsableBytes).toBe(gpuBytes);
+  });
+
+  it('is faster than the same platform without the GPU, so a floor between the two picks it', () => {
+    const cpuOnly = 1 / (40e9 / (0.52 * 460.8e9));
+    const f = (24 * GiB - CUDA_CONTEXT_RESERVE_BYTES) / 40e9;
+    const hybrid = 1 / ((40e9 * f) / (0.78 * 936e9) + (40e9 * (1 - f)) / (0.52 * 460.8e9) + 1.9e-3);
+    expect(hybrid).toBeGreaterThan(cpuOnly);
+    const floor = (cpuOnly + hybrid) / 2;
+    const r = found(
+      findCheapestRigs(
+        fixture,
+        dense({ minTokensPerSecond: floor, rigKinds: ['cpu-server', 'gpu-ram-hybrid'] }),
+      ),
+    );
+    expect(r.rigs[0]?.id.startsWith('dense-hybrid:')).toBe(true);
+  });
+});
