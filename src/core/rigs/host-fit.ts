@@ -26,6 +26,22 @@ export function hostDrawW(host: HardwareItem, gpu: HardwareItem, n: number): num
   return n * gpu.powerW + (host.powerW ?? DEFAULT_HOST_POWER_W);
 }
 
+/** The same checks as fitGpusInHost without building messages: the search runs it for every host x card
+ *  x count, and keeps the wording for the host it picks. */
+export function hostTakes(host: HardwareItem, gpu: HardwareItem, n: number): boolean {
+  const bays = host.gpuBays;
+  if (bays === undefined || host.psuW === undefined || bays.count < n) return false;
+  const formFactor = gpu.formFactor ?? 'pcie';
+  if ((host.formFactor ?? 'pcie') !== formFactor) return false;
+  if (formFactor === 'pcie') {
+    const card = gpu.card;
+    if (card === undefined || card.slotWidth > bays.maxSlotWidth) return false;
+    if (!COOLING_FITS[bays.airflow].includes(card.cooling)) return false;
+  }
+  const draw = hostDrawW(host, gpu, n);
+  return draw !== undefined && draw <= host.psuW * PSU_MAX_SUSTAINED_LOAD;
+}
+
 /** Checks n × gpu in host. `tensorParallel` asks for the PCIe lanes tensor parallelism needs. */
 export function fitGpusInHost(
   host: HardwareItem,

@@ -34,11 +34,18 @@ export function parseTarget(target: string | undefined): DeviceTarget {
 /** An item's target. A CPU platform the dataset gives no architecture is still a CPU: llama.cpp's CPU
  *  backend runs on any x86-64 or arm64 processor. */
 export function targetOf(item: HardwareItem): DeviceTarget {
-  if (item.architecture === undefined && item.kind === 'cpu-platform') {
-    return { api: 'cpu', level: 'unknown level', target: '' };
-  }
-  return parseTarget(item.architecture?.target);
+  const known = targetCache.get(item);
+  if (known) return known;
+  const t: DeviceTarget =
+    item.architecture === undefined && item.kind === 'cpu-platform'
+      ? { api: 'cpu', level: 'unknown level', target: '' }
+      : parseTarget(item.architecture?.target);
+  targetCache.set(item, t);
+  return t;
 }
+
+// Items are immutable (the dataset is parsed once), so each is parsed once per search session.
+const targetCache = new WeakMap<HardwareItem, DeviceTarget>();
 
 /** Readable name of a target for messages: "compute capability 6.1", "gfx906", "Apple M3". */
 export function describeTarget(t: DeviceTarget): string {

@@ -9,7 +9,7 @@ import type { PricedCatalog } from '../catalog';
 import { BYTES_PER_GIB, MAX_HYBRID_GPUS } from '../constants';
 import { dimmNote, platformFills } from '../dimm-fill';
 import { ENGINE_SUPPORT_SOURCES, engineRunsHybrid, verdictFor } from '../engine-support';
-import { fitGpusInHost } from '../host-fit';
+import { hostTakes } from '../host-fit';
 import {
   CPU_SPEED,
   computeOf,
@@ -44,7 +44,7 @@ export function denseHybridCandidates(
         const gpuBytes = n * per;
         // A model the GPUs hold whole is a multi-GPU rig, not a split.
         if (gpuBytes >= need) break;
-        if (!fitGpusInHost(platform.item, gpu.item, n).ok) break;
+        if (!hostTakes(platform.item, gpu.item, n)) break;
         const onGpu = gpuBytes / need;
         const fills = platformFills(platform.item, platform.included, cat.modules, need - gpuBytes);
         const verdict = verdictFor(request, gpu.item);

@@ -5,7 +5,7 @@ import type { PricedCatalog } from '../catalog';
 import { BYTES_PER_GIB, MAX_HYBRID_GPUS } from '../constants';
 import { dimmNote, platformFills } from '../dimm-fill';
 import { ENGINE_SUPPORT_SOURCES, engineRunsHybrid, verdictFor } from '../engine-support';
-import { fitGpusInHost } from '../host-fit';
+import { fitGpusInHost, hostTakes } from '../host-fit';
 import {
   CPU_SPEED,
   computeOf,
@@ -45,6 +45,7 @@ export function hybridCandidates(
       const per = usableGpuBytes(gpu.item);
       const n = devicesFor(gpuNeed, per);
       if (n > maxGpus) continue;
+      if (!hostTakes(platform.item, gpu.item, n)) continue;
       const fit = fitGpusInHost(platform.item, gpu.item, n);
       if (!fit.ok) continue;
       const verdict = verdictFor(request, gpu.item);

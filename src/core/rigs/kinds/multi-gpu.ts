@@ -6,7 +6,7 @@ import { type Candidate, candidate, devicesFor, fp8Of } from '../candidate';
 import type { Priced, PricedCatalog } from '../catalog';
 import { MAX_GPUS_PER_RIG } from '../constants';
 import { verdictFor } from '../engine-support';
-import { fitGpusInHost, hostAllowsTensorParallel } from '../host-fit';
+import { fitGpusInHost, hostAllowsTensorParallel, hostTakes } from '../host-fit';
 import {
   computeOf,
   computeSeconds,
@@ -152,6 +152,7 @@ interface HostChoice {
 /** The cheapest host (hosts are sorted by price) that carries n × gpu. */
 function cheapestHost(hosts: readonly Priced[], gpu: HardwareItem, n: number, tensorParallel: boolean) {
   for (const host of hosts) {
+    if (!hostTakes(host.item, gpu, n)) continue;
     const fit = fitGpusInHost(host.item, gpu, n, tensorParallel);
     if (fit.ok) return { priced: host, notes: fit.notes } satisfies HostChoice;
   }
