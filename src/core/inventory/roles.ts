@@ -97,7 +97,7 @@ export function classifySafetensorsTensor(name: string, context: RoleContext = {
     return { role: 'router', layer };
   if (/(norm|ln_\d|ln_f)/.test(name)) return { role: 'norm', layer };
   if (/\.(sinks|bias)$/.test(name)) return { role: 'bias', layer };
-  if (/\.(self_attn|attn|attention|mixer)\./.test(name)) return { role: 'attention', layer };
+  if (/\.(self_attn|self_attention|attn|attention|mixer)\./.test(name)) return { role: 'attention', layer };
   if (/\.(mlp|feed_forward|ffn|block_sparse_moe)\./.test(name)) return { role: 'dense_ffn', layer };
   return { role: 'other', layer };
 }
