@@ -262,7 +262,12 @@ export function buildSafetensors(
   const w = new ByteWriter();
   w.u64(body.length);
   w.bytes(body);
-  return { header: w.done(), fileSize: 8 + body.length + offset, dataOffset: 8 + body.length, tensorBytes: offset };
+  return {
+    header: w.done(),
+    fileSize: 8 + body.length + offset,
+    dataOffset: 8 + body.length,
+    tensorBytes: offset,
+  };
 }
 
 // Model tensor tables, for fixtures shaped like real models.
@@ -280,7 +285,10 @@ export interface LlamaShape {
 
 /** The tensors of a llama-architecture GGUF (llama.cpp LLM_ARCH_LLAMA names), every 2-D weight at
  *  `typeOf(name)` and norms at F32. */
-export function llamaGgufTensors(shape: LlamaShape, typeOf: (name: string, layer: number) => GgmlType): GgufTensorSpec[] {
+export function llamaGgufTensors(
+  shape: LlamaShape,
+  typeOf: (name: string, layer: number) => GgmlType,
+): GgufTensorSpec[] {
   const hd = shape.headDim ?? shape.hidden / shape.heads;
   const out: GgufTensorSpec[] = [
     { name: 'token_embd.weight', dims: [shape.hidden, shape.vocab], type: typeOf('token_embd.weight', -1) },
@@ -299,7 +307,8 @@ export function llamaGgufTensors(shape: LlamaShape, typeOf: (name: string, layer
     t('ffn_down.weight', [shape.ffn, shape.hidden]);
   }
   out.push({ name: 'output_norm.weight', dims: [shape.hidden], type: 'f32' });
-  if (!shape.tied) out.push({ name: 'output.weight', dims: [shape.hidden, shape.vocab], type: typeOf('output.weight', -1) });
+  if (!shape.tied)
+    out.push({ name: 'output.weight', dims: [shape.hidden, shape.vocab], type: typeOf('output.weight', -1) });
   return out;
 }
 
@@ -310,7 +319,10 @@ export interface MoeShape extends LlamaShape {
 }
 
 /** A qwen3moe-style GGUF: attention with q/k norms, a router and fused 3-D expert tensors in every layer. */
-export function moeGgufTensors(shape: MoeShape, typeOf: (name: string, layer: number) => GgmlType): GgufTensorSpec[] {
+export function moeGgufTensors(
+  shape: MoeShape,
+  typeOf: (name: string, layer: number) => GgmlType,
+): GgufTensorSpec[] {
   const hd = shape.headDim ?? shape.hidden / shape.heads;
   const out: GgufTensorSpec[] = [
     { name: 'token_embd.weight', dims: [shape.hidden, shape.vocab], type: typeOf('token_embd.weight', -1) },
@@ -363,14 +375,20 @@ export function bpeTokenizerKv(vocab: number, seed = 7): GgufKv[] {
     ['tokenizer.ggml.token_type', 'array', 'i32', types],
     ['tokenizer.ggml.merges', 'array', 'string', merges],
     ['tokenizer.ggml.eos_token_id', 'u32', 151645],
-    ['tokenizer.chat_template', 'string', `{% for message in messages %}${'{{ message.content }}'.repeat(200)}{% endfor %}`],
+    [
+      'tokenizer.chat_template',
+      'string',
+      `{% for message in messages %}${'{{ message.content }}'.repeat(200)}{% endfor %}`,
+    ],
   ];
 }
 
 /** Hugging Face names of a llama checkpoint (LlamaForCausalLM), bf16 weights and norms. */
 export function llamaSafetensorsTensors(shape: LlamaShape, dtype = 'BF16'): SafetensorsTensorSpec[] {
   const hd = shape.headDim ?? shape.hidden / shape.heads;
-  const out: SafetensorsTensorSpec[] = [{ name: 'model.embed_tokens.weight', dtype, shape: [shape.vocab, shape.hidden] }];
+  const out: SafetensorsTensorSpec[] = [
+    { name: 'model.embed_tokens.weight', dtype, shape: [shape.vocab, shape.hidden] },
+  ];
   for (let i = 0; i < shape.layers; i++) {
     const p = `model.layers.${i}.`;
     out.push(
@@ -391,7 +409,11 @@ export function llamaSafetensorsTensors(shape: LlamaShape, dtype = 'BF16'): Safe
 }
 
 /** Split a tensor list into n shards of about equal bytes, in order, as save_pretrained's max_shard_size does. */
-export function shardTensors<T extends { name: string }>(tensors: readonly T[], n: number, bytesOf: (t: T) => number): T[][] {
+export function shardTensors<T extends { name: string }>(
+  tensors: readonly T[],
+  n: number,
+  bytesOf: (t: T) => number,
+): T[][] {
   const total = tensors.reduce((s, t) => s + bytesOf(t), 0);
   const target = total / n;
   const shards: T[][] = [[]];

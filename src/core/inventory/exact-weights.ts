@@ -82,7 +82,9 @@ export function nearestStandardFormat(
     const fromName = q ? (byId(q) ?? byId(q.replace(/_xl$|_l$/, '_m'))) : undefined;
     if (fromName) return { format: fromName, basis: `file name ${quantName}` };
   } else {
-    const quantized = inventory.tensors.filter((t) => t.shape.length >= 2 && t.role !== 'vision' && t.role !== 'mtp');
+    const quantized = inventory.tensors.filter(
+      (t) => t.shape.length >= 2 && t.role !== 'vision' && t.role !== 'mtp',
+    );
     const names = quantized.map((t) => t.name);
     if (names.some((n) => n.endsWith('.qweight') || n.endsWith('.weight_packed')))
       return { format: byId('int4') as WeightFormatInfo, basis: 'packed int4 weights (qweight)' };
@@ -145,7 +147,11 @@ export function inventoryMismatches(model: ModelSpec, inventory: TensorInventory
     out.push(`the files have ${experts ?? 0} experts per layer, ${model.name} has ${modelExperts}`);
   const hasExperts = main.some((t) => t.role === 'routed_expert');
   if (inventory.source === 'safetensors' && hasExperts !== modelExperts > 0)
-    out.push(hasExperts ? `the files hold routed experts, ${model.name} has none` : `the files hold no routed experts, ${model.name} has ${modelExperts}`);
+    out.push(
+      hasExperts
+        ? `the files hold routed experts, ${model.name} has none`
+        : `the files hold no routed experts, ${model.name} has ${modelExperts}`,
+    );
   return out;
 }
 

@@ -78,11 +78,7 @@ const FIXED_SIZE: Partial<Record<GgufValueType, number>> = {
 
 /** A metadata value: numbers, booleans and strings as read (long strings cut), arrays as their element type
  *  and length only. */
-export type GgufValue =
-  | number
-  | boolean
-  | string
-  | { array: GgufValueType; length: number };
+export type GgufValue = number | boolean | string | { array: GgufValueType; length: number };
 
 export interface GgufTensorInfo {
   name: string;
@@ -132,7 +128,10 @@ interface Progress {
   fileSize: number | undefined;
 }
 
-export function parseGgufHeader(bytes: Uint8Array, options: GgufParseOptions = {}): HeaderParseResult<GgufHeader> {
+export function parseGgufHeader(
+  bytes: Uint8Array,
+  options: GgufParseOptions = {},
+): HeaderParseResult<GgufHeader> {
   const c = new ByteCursor(bytes);
   const progress: Progress = {
     kvCount: 0,
@@ -285,7 +284,8 @@ function read(c: ByteCursor, p: Progress, options: GgufParseOptions): GgufHeader
   if (magic !== GGUF_MAGIC) fail('bad-magic', 'not a GGUF file (the first four bytes are not "GGUF")', 0);
   const version = c.u32();
   if (!(GGUF_VERSIONS as readonly number[]).includes(version)) {
-    const swapped = ((version & 0xff) << 24) | ((version & 0xff00) << 8) | ((version >>> 8) & 0xff00) | (version >>> 24);
+    const swapped =
+      ((version & 0xff) << 24) | ((version & 0xff00) << 8) | ((version >>> 8) & 0xff00) | (version >>> 24);
     fail(
       'unsupported-version',
       swapped === 2 || swapped === 3
@@ -295,7 +295,8 @@ function read(c: ByteCursor, p: Progress, options: GgufParseOptions): GgufHeader
     );
   }
   const tensorCount = c.u64('tensor count');
-  if (tensorCount > GGUF_MAX_TENSORS) fail('too-large', `${tensorCount} tensors (limit ${GGUF_MAX_TENSORS})`, 8);
+  if (tensorCount > GGUF_MAX_TENSORS)
+    fail('too-large', `${tensorCount} tensors (limit ${GGUF_MAX_TENSORS})`, 8);
   const kvCount = c.u64('metadata count');
   if (kvCount > GGUF_MAX_KV) fail('too-large', `${kvCount} metadata keys (limit ${GGUF_MAX_KV})`, 16);
   p.tensorCount = tensorCount;
@@ -317,7 +318,11 @@ function read(c: ByteCursor, p: Progress, options: GgufParseOptions): GgufHeader
   if (rawAlignment !== undefined) {
     // gguf.cpp: "alignment must be a power of 2"; docs/gguf.md: a multiple of 8.
     if (typeof rawAlignment !== 'number' || rawAlignment < 8 || (rawAlignment & (rawAlignment - 1)) !== 0)
-      fail('malformed', `general.alignment ${JSON.stringify(rawAlignment)} is not a power of 2 of at least 8`, 0);
+      fail(
+        'malformed',
+        `general.alignment ${JSON.stringify(rawAlignment)} is not a power of 2 of at least 8`,
+        0,
+      );
     alignment = rawAlignment;
   }
 
@@ -339,19 +344,28 @@ function read(c: ByteCursor, p: Progress, options: GgufParseOptions): GgufHeader
       dims.push(n);
       elements *= n;
     }
-    if (!Number.isSafeInteger(elements)) fail('too-large', `tensor "${name}" has more than 2^53 elements`, at);
+    if (!Number.isSafeInteger(elements))
+      fail('too-large', `tensor "${name}" has more than 2^53 elements`, at);
     const typeAt = c.offset;
     const typeId = c.u32();
     const type = ggmlTypeById(typeId);
     if (!type) fail('unknown-type', `tensor "${name}" has type id ${typeId}, not a ggml type`, typeAt);
     const offset = c.u64(`the offset of "${name}"`);
     if (offset % alignment !== 0)
-      fail('malformed', `tensor "${name}" starts at ${offset}, not a multiple of the alignment ${alignment}`, at);
+      fail(
+        'malformed',
+        `tensor "${name}" starts at ${offset}, not a multiple of the alignment ${alignment}`,
+        at,
+      );
     const ne0 = nDims > 0 ? (dims[0] as number) : 1;
     const block = GGML_BLOCKS[type].blockValues;
     // gguf.cpp refuses a row that is not a whole number of blocks.
     if (ne0 % block !== 0)
-      fail('malformed', `tensor "${name}" has rows of ${ne0} values, not a multiple of the ${type} block (${block})`, at);
+      fail(
+        'malformed',
+        `tensor "${name}" has rows of ${ne0} values, not a multiple of the ${type} block (${block})`,
+        at,
+      );
     const rows = ne0 === 0 ? 0 : elements / ne0;
     const bytes = rows * ggmlRowBytes(type, ne0);
     tensors.push({ name, dims, type, offset, bytes, elements });

@@ -156,7 +156,8 @@ export function inventoryFromGguf(files: readonly HeaderFile<GgufHeader>[]): Inv
     for (let i = 0; i < files.length; i++) {
       const f = files[i] as HeaderFile<GgufHeader>;
       const no = ggufNumber(f.header, 'split.no');
-      if (no !== i) return { ok: false, message: `${f.path} says split.no = ${no ?? 'nothing'}, expected ${i}.` };
+      if (no !== i)
+        return { ok: false, message: `${f.path} says split.no = ${no ?? 'nothing'}, expected ${i}.` };
     }
     const expected = ggufNumber(first, 'split.tensors.count');
     const found = files.reduce((n, f) => n + f.header.tensors.length, 0);
@@ -168,7 +169,9 @@ export function inventoryFromGguf(files: readonly HeaderFile<GgufHeader>[]): Inv
   }
   const facts = ggufFacts(first);
   const context: RoleContext =
-    facts.blockCount !== null && facts.nextnLayers > 0 ? { mainLayers: facts.blockCount - facts.nextnLayers } : {};
+    facts.blockCount !== null && facts.nextnLayers > 0
+      ? { mainLayers: facts.blockCount - facts.nextnLayers }
+      : {};
   const tensors: InventoryTensor[] = [];
   const seen = new Set<string>();
   const inventoryFiles: InventoryFile[] = [];

@@ -76,7 +76,8 @@ export function groupRepoFiles(files: readonly RepoFile[]): RepoVariant[] {
     g.files.push({ file, index });
   };
   for (const file of files) {
-    if (typeof file.path !== 'string' || typeof file.size !== 'number' || !Number.isFinite(file.size)) continue;
+    if (typeof file.path !== 'string' || typeof file.size !== 'number' || !Number.isFinite(file.size))
+      continue;
     const name = basename(file.path);
     const dir = file.path.slice(0, file.path.length - name.length);
     if (/\.gguf$/i.test(name)) {
@@ -92,7 +93,12 @@ export function groupRepoFiles(files: readonly RepoFile[]): RepoVariant[] {
           Number(split[2]),
         );
       } else {
-        add(`gguf:${file.path}`, () => ({ kind: 'gguf', count: 1, label: quant ?? name, quant, projector }), file, 1);
+        add(
+          `gguf:${file.path}`,
+          () => ({ kind: 'gguf', count: 1, label: quant ?? name, quant, projector }),
+          file,
+          1,
+        );
       }
     } else if (/\.safetensors$/i.test(name)) {
       const shard = SAFETENSORS_SHARD.exec(name);
@@ -140,8 +146,10 @@ export function groupRepoFiles(files: readonly RepoFile[]): RepoVariant[] {
   }
   // Two GGUF variants may carry the same quant label (a folder and a single file): name them by path then.
   const byLabel = new Map<string, number>();
-  for (const v of variants) byLabel.set(`${v.kind}:${v.label}`, (byLabel.get(`${v.kind}:${v.label}`) ?? 0) + 1);
-  for (const v of variants) if ((byLabel.get(`${v.kind}:${v.label}`) ?? 0) > 1) v.label = `${v.label} (${v.id})`;
+  for (const v of variants)
+    byLabel.set(`${v.kind}:${v.label}`, (byLabel.get(`${v.kind}:${v.label}`) ?? 0) + 1);
+  for (const v of variants)
+    if ((byLabel.get(`${v.kind}:${v.label}`) ?? 0) > 1) v.label = `${v.label} (${v.id})`;
   return variants.sort(
     (a, b) =>
       (a.kind === b.kind ? 0 : a.kind === 'safetensors' ? -1 : 1) ||

@@ -54,11 +54,16 @@ const GGUF_BLOCK = /^blk\.(\d+)\./;
 export function classifyGgufTensor(name: string, context: RoleContext = {}): ClassifiedTensor {
   const m = GGUF_BLOCK.exec(name);
   const layer = m ? Number(m[1]) : -1;
-  if (name.startsWith('v.') || name.startsWith('mm.') || name.startsWith('a.')) return { role: 'vision', layer };
-  if (name.includes('.nextn.') || (layer >= 0 && context.mainLayers !== undefined && layer >= context.mainLayers))
+  if (name.startsWith('v.') || name.startsWith('mm.') || name.startsWith('a.'))
+    return { role: 'vision', layer };
+  if (
+    name.includes('.nextn.') ||
+    (layer >= 0 && context.mainLayers !== undefined && layer >= context.mainLayers)
+  )
     return { role: 'mtp', layer };
   if (layer < 0) {
-    if (name.startsWith('token_embd.') && !name.startsWith('token_embd_norm')) return { role: 'embedding', layer };
+    if (name.startsWith('token_embd.') && !name.startsWith('token_embd_norm'))
+      return { role: 'embedding', layer };
     if (name.startsWith('output.')) return { role: 'output', layer };
     if (name.includes('norm')) return { role: 'norm', layer };
     return { role: 'other', layer };
@@ -66,9 +71,12 @@ export function classifyGgufTensor(name: string, context: RoleContext = {}): Cla
   const part = name.slice((m as RegExpExecArray)[0].length);
   // Expert tensors: ffn_{gate,up,down,gate_up}_exps (3-D), and the old one-tensor-per-expert layout
   // blk.N.ffn_gate.E.weight of early Mixtral files.
-  if (/_exps(\.|$)/.test(part) || /^ffn_(gate|up|down)\.\d+\./.test(part)) return { role: 'routed_expert', layer };
+  if (/_exps(\.|$)/.test(part) || /^ffn_(gate|up|down)\.\d+\./.test(part))
+    return { role: 'routed_expert', layer };
   if (/_shexp(\.|$)/.test(part)) {
-    return part.startsWith('ffn_gate_inp_shexp') ? { role: 'router', layer } : { role: 'shared_expert', layer };
+    return part.startsWith('ffn_gate_inp_shexp')
+      ? { role: 'router', layer }
+      : { role: 'shared_expert', layer };
   }
   if (part.startsWith('ffn_gate_inp') || part.startsWith('exp_probs_b')) return { role: 'router', layer };
   if (part.includes('norm')) return { role: 'norm', layer };
@@ -79,7 +87,8 @@ export function classifyGgufTensor(name: string, context: RoleContext = {}): Cla
 }
 
 const HF_LAYER = /(?:^|\.)(?:layers|h|blocks|block)\.(\d+)\./;
-const HF_VISION = /(^|\.)(vision_tower|vision_model|visual|vision|image_newline|multi_modal_projector|mm_projector|audio_tower|audio_model|audio)(\.|$)/;
+const HF_VISION =
+  /(^|\.)(vision_tower|vision_model|visual|vision|image_newline|multi_modal_projector|mm_projector|audio_tower|audio_model|audio)(\.|$)/;
 
 /** The role of a tensor in a Hugging Face safetensors checkpoint. Quantization side tensors (scales, zero
  *  points, packed blocks) take the role of the weight they belong to, from the module path they share. */
@@ -87,13 +96,21 @@ export function classifySafetensorsTensor(name: string, context: RoleContext = {
   const m = HF_LAYER.exec(name);
   const layer = m ? Number(m[1]) : -1;
   if (HF_VISION.test(name)) return { role: 'vision', layer };
-  if (/(^|\.)mtp(\.|s\.|$)/.test(name) || (layer >= 0 && context.mainLayers !== undefined && layer >= context.mainLayers))
+  if (
+    /(^|\.)mtp(\.|s\.|$)/.test(name) ||
+    (layer >= 0 && context.mainLayers !== undefined && layer >= context.mainLayers)
+  )
     return { role: 'mtp', layer };
-  if (/(^|\.)(embed_tokens|wte|tok_embeddings|word_embeddings|embeddings)\./.test(name)) return { role: 'embedding', layer };
+  if (/(^|\.)(embed_tokens|wte|tok_embeddings|word_embeddings|embeddings)\./.test(name))
+    return { role: 'embedding', layer };
   if (/^(lm_head|output|model\.output|embed_out)\./.test(name)) return { role: 'output', layer };
   if (/\.experts\./.test(name)) return { role: 'routed_expert', layer };
   if (/\.shared_experts?\./.test(name)) return { role: 'shared_expert', layer };
-  if (/\.shared_expert_gate\./.test(name) || /\.(gate|router)\.(weight|bias|e_score_correction_bias)$/.test(name) || /\.router\./.test(name))
+  if (
+    /\.shared_expert_gate\./.test(name) ||
+    /\.(gate|router)\.(weight|bias|e_score_correction_bias)$/.test(name) ||
+    /\.router\./.test(name)
+  )
     return { role: 'router', layer };
   if (/(norm|ln_\d|ln_f)/.test(name)) return { role: 'norm', layer };
   if (/\.(sinks|bias)$/.test(name)) return { role: 'bias', layer };

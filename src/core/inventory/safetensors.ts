@@ -88,7 +88,11 @@ export function parseSafetensorsHeader(
     );
   const headerBytes = 8 + n;
   if (options.fileSize !== undefined && headerBytes > options.fileSize)
-    return err('too-large', `the header (${headerBytes} bytes) is longer than the ${options.fileSize}-byte file`, 0);
+    return err(
+      'too-large',
+      `the header (${headerBytes} bytes) is longer than the ${options.fileSize}-byte file`,
+      0,
+    );
   if (bytes.length < headerBytes) return { status: 'incomplete', needed: headerBytes, estimate: headerBytes };
   if (bytes[8] !== OPEN_BRACE) return err('bad-magic', 'the header does not start with "{"', 8);
 
@@ -96,7 +100,11 @@ export function parseSafetensorsHeader(
   try {
     json = JSON.parse(decodeUtf8(bytes.subarray(8, headerBytes)));
   } catch (e) {
-    return err('malformed', `the header is not valid JSON (${e instanceof Error ? e.message : String(e)})`, 8);
+    return err(
+      'malformed',
+      `the header is not valid JSON (${e instanceof Error ? e.message : String(e)})`,
+      8,
+    );
   }
   if (typeof json !== 'object' || json === null || Array.isArray(json))
     return err('malformed', 'the header is not a JSON object', 8);
@@ -108,7 +116,8 @@ export function parseSafetensorsHeader(
       if (typeof value !== 'object' || value === null || Array.isArray(value))
         return err('malformed', '__metadata__ is not an object', 8);
       for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
-        if (typeof v !== 'string') return err('malformed', `__metadata__.${k.slice(0, 80)} is not a string`, 8);
+        if (typeof v !== 'string')
+          return err('malformed', `__metadata__.${k.slice(0, 80)} is not a string`, 8);
         metadata[k] = v;
       }
       continue;
@@ -142,7 +151,11 @@ export function parseSafetensorsHeader(
 }
 
 function readTensor(name: string, value: unknown): SafetensorsTensorInfo | HeaderError {
-  const bad = (why: string): HeaderError => ({ code: 'malformed', message: `tensor "${clip(name)}": ${why}`, offset: 8 });
+  const bad = (why: string): HeaderError => ({
+    code: 'malformed',
+    message: `tensor "${clip(name)}": ${why}`,
+    offset: 8,
+  });
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return bad('not an object');
   const { dtype, shape, data_offsets: offsets } = value as Record<string, unknown>;
   if (typeof dtype !== 'string') return bad('no dtype');
@@ -176,7 +189,11 @@ function readTensor(name: string, value: unknown): SafetensorsTensorInfo | Heade
   return { name, dtype, shape: dims, elements, bytes, begin };
 }
 
-function err(code: HeaderError['code'], message: string, offset: number): { status: 'error'; error: HeaderError } {
+function err(
+  code: HeaderError['code'],
+  message: string,
+  offset: number,
+): { status: 'error'; error: HeaderError } {
   return { status: 'error', error: { code, message, offset } };
 }
 

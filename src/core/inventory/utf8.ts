@@ -26,7 +26,8 @@ export function decodeUtf8(bytes: Uint8Array): string {
         cp = ((b & 0x1f) << 6) | ((bytes[i + 1] as number) & 0x3f);
         len = 2;
       } else if (b >= 0xe0 && b <= 0xef && i + 2 < n && isCont(bytes[i + 1]) && isCont(bytes[i + 2])) {
-        const c = ((b & 0x0f) << 12) | (((bytes[i + 1] as number) & 0x3f) << 6) | ((bytes[i + 2] as number) & 0x3f);
+        const c =
+          ((b & 0x0f) << 12) | (((bytes[i + 1] as number) & 0x3f) << 6) | ((bytes[i + 2] as number) & 0x3f);
         if (c >= 0x800 && (c < 0xd800 || c > 0xdfff)) {
           cp = c;
           len = 3;

@@ -4,7 +4,11 @@ import { describe, expect, it } from 'vitest';
 import { modelFromHfConfig, safeEstimateMemory } from '../../../src/core/index';
 import { exactWeightsFor, nearestStandardFormat } from '../../../src/core/inventory/exact-weights';
 import { parseGgufHeader } from '../../../src/core/inventory/gguf';
-import { inventoryFromGguf, inventoryFromSafetensors, type TensorInventory } from '../../../src/core/inventory/inventory';
+import {
+  inventoryFromGguf,
+  inventoryFromSafetensors,
+  type TensorInventory,
+} from '../../../src/core/inventory/inventory';
 import { parseSafetensorsHeader } from '../../../src/core/inventory/safetensors';
 import { rigRequestFromEstimate } from '../../../src/core/rigs/requests';
 import { loadPreset } from '../memory/helpers';
@@ -21,7 +25,18 @@ import {
 
 const qwen = loadPreset('qwen3-30b-a3b');
 const qwenSpec = modelFromHfConfig(qwen.config, qwen.name);
-const QWEN = { layers: 48, hidden: 2048, ffn: 6144, heads: 32, kvHeads: 4, vocab: 151936, headDim: 128, experts: 128, expertsUsed: 8, expertFfn: 768 };
+const QWEN = {
+  layers: 48,
+  hidden: 2048,
+  ffn: 6144,
+  heads: 32,
+  kvHeads: 4,
+  vocab: 151936,
+  headDim: 128,
+  experts: 128,
+  expertsUsed: 8,
+  expertFfn: 768,
+};
 
 function ggufInventory(tensors: GgufTensorSpec[], kv: GgufKv[]): TensorInventory {
   const file = buildGguf({ kv, tensors });
@@ -41,15 +56,25 @@ const qwenKv = (fileType?: number): GgufKv[] => [
 ];
 // A custom mix: experts at Q3_K, attention at Q8_0, output at Q6_K, embedding Q4_K (an "unsloth-style" file).
 const customType = (name: string) =>
-  name.includes('_exps') ? 'q3_k' : name.startsWith('blk.') ? 'q8_0' : name === 'output.weight' ? 'q6_k' : 'q4_k';
+  name.includes('_exps')
+    ? 'q3_k'
+    : name.startsWith('blk.')
+      ? 'q8_0'
+      : name === 'output.weight'
+        ? 'q6_k'
+        : 'q4_k';
 const qwenTensors = moeGgufTensors(QWEN, customType);
 const qwenInventory = ggufInventory(qwenTensors, qwenKv());
 
 describe('exactWeightsFor', () => {
-  const exact = exactWeightsFor(qwenSpec, qwenInventory, 'llama.cpp', { label: 'test', quantName: 'UD-Q3_K_XL' });
+  const exact = exactWeightsFor(qwenSpec, qwenInventory, 'llama.cpp', {
+    label: 'test',
+    quantName: 'UD-Q3_K_XL',
+  });
 
   it('routed-expert and total bytes are the files', () => {
-    const sum = (pick: (t: GgufTensorSpec) => boolean) => qwenTensors.filter(pick).reduce((s, t) => s + ggmlTensorBytes(t), 0);
+    const sum = (pick: (t: GgufTensorSpec) => boolean) =>
+      qwenTensors.filter(pick).reduce((s, t) => s + ggmlTensorBytes(t), 0);
     expect(exact.loadedBytes).toBe(sum(() => true));
     expect(exact.routedExpertBytes).toBe(sum((t) => t.name.includes('_exps')));
     expect(exact.byType.map((t) => t.type)).toEqual(['Q3_K', 'Q8_0', 'Q6_K', 'Q4_K', 'F32']);
@@ -70,7 +95,9 @@ describe('exactWeightsFor', () => {
       format: { id: 'q4_k_m' },
       basis: 'general.file_type 15',
     });
-    expect(nearestStandardFormat(qwenSpec, qwenInventory, 'llama.cpp', 'UD-Q4_K_XL')?.format.id).toBe('q4_k_m');
+    expect(nearestStandardFormat(qwenSpec, qwenInventory, 'llama.cpp', 'UD-Q4_K_XL')?.format.id).toBe(
+      'q4_k_m',
+    );
     const bySize = nearestStandardFormat(qwenSpec, qwenInventory, 'llama.cpp', null);
     expect(bySize?.basis).toBe('closest predicted size');
     // The custom mix is mostly Q3_K experts: the closest standard mix is a 3-bit one.
@@ -89,32 +116,62 @@ describe('exactWeightsFor', () => {
   });
 
   it('MTP blocks (past block_count - nextn_predict_layers) are stored, not loaded', () => {
-    const glmLike = llamaGgufTensors({ layers: 3, hidden: 256, ffn: 512, heads: 4, kvHeads: 2, vocab: 512 }, () => 'q8_0');
+    const glmLike = llamaGgufTensors(
+      { layers: 3, hidden: 256, ffn: 512, heads: 4, kvHeads: 2, vocab: 512 },
+      () => 'q8_0',
+    );
     const inv = ggufInventory(glmLike, [
       ['general.architecture', 'string', 'llama'],
       ['llama.block_count', 'u32', 3],
       ['llama.nextn_predict_layers', 'u32', 1],
     ]);
     const spec = modelFromHfConfig(
-      { model_type: 'llama', hidden_size: 256, intermediate_size: 512, num_attention_heads: 4, num_key_value_heads: 2, num_hidden_layers: 2, vocab_size: 512 },
+      {
+        model_type: 'llama',
+        hidden_size: 256,
+        intermediate_size: 512,
+        num_attention_heads: 4,
+        num_key_value_heads: 2,
+        num_hidden_layers: 2,
+        vocab_size: 512,
+      },
       'tiny',
     );
     const w = exactWeightsFor(spec, inv, 'llama.cpp', { label: 'x' });
-    const block2 = glmLike.filter((t) => t.name.startsWith('blk.2.')).reduce((s, t) => s + ggmlTensorBytes(t), 0);
+    const block2 = glmLike
+      .filter((t) => t.name.startsWith('blk.2.'))
+      .reduce((s, t) => s + ggmlTensorBytes(t), 0);
     expect(w.notLoaded).toEqual([{ what: 'multi-token-prediction blocks', bytes: block2 }]);
     expect(w.loadedBytes).toBe(inv.totalBytes - block2);
     expect(w.mismatches).toEqual([]);
   });
 
   it('safetensors: the dtype of the linear layers names the format', () => {
-    const tensors = llamaSafetensorsTensors({ layers: 2, hidden: 64, ffn: 128, heads: 4, kvHeads: 2, vocab: 100 });
+    const tensors = llamaSafetensorsTensors({
+      layers: 2,
+      hidden: 64,
+      ffn: 128,
+      heads: 4,
+      kvHeads: 2,
+      vocab: 100,
+    });
     const file = buildSafetensors(tensors);
     const r = parseSafetensorsHeader(file.header);
     if (r.status !== 'complete') throw new Error('fixture');
-    const inv = inventoryFromSafetensors([{ path: 'model.safetensors', sizeBytes: file.fileSize, header: r.header }]);
+    const inv = inventoryFromSafetensors([
+      { path: 'model.safetensors', sizeBytes: file.fileSize, header: r.header },
+    ]);
     if (!inv.ok) throw new Error(inv.message);
     const spec = modelFromHfConfig(
-      { model_type: 'llama', hidden_size: 64, intermediate_size: 128, num_attention_heads: 4, num_key_value_heads: 2, num_hidden_layers: 2, vocab_size: 100 },
+      {
+        model_type: 'llama',
+        hidden_size: 64,
+        intermediate_size: 128,
+        num_attention_heads: 4,
+        num_key_value_heads: 2,
+        num_hidden_layers: 2,
+        vocab_size: 100,
+      },
       'tiny',
     );
     const w = exactWeightsFor(spec, inv.inventory, 'vllm', { label: 'x' });
@@ -158,7 +215,10 @@ describe('safeEstimateMemory with exact weights', () => {
   it('a GPU + RAM hybrid request offloads the files’ routed-expert bytes', () => {
     const r = safeEstimateMemory(qwenSpec, { ...base, engine: 'llama.cpp', exactWeights: exact });
     if (!r.ok) throw new Error('estimate');
-    const request = rigRequestFromEstimate(r.estimate, { engine: 'llama.cpp' });
+    const request = rigRequestFromEstimate(r.estimate, {
+      engine: 'llama.cpp',
+      constraints: { conditions: ['new', 'used'], requireFp8: false, asOf: '2026-12-03' },
+    });
     expect(request.offloadableBytes).toBe(exact.routedExpertBytes);
     expect(request.offloadableBytesPerToken).toBeCloseTo(exact.activeExpertBytesPerToken, 3);
   });

@@ -75,7 +75,8 @@ describe('header parsers under fuzz', () => {
   it('GGUF: 3000 mutated headers, every answer typed', () => {
     const rand = mulberry32(20261203);
     const seen = new Set<string>();
-    for (let i = 0; i < 3000; i++) seen.add(check(parseGgufHeader as Parse, mutate(rand, i % 2 ? gguf : ggufMoe)));
+    for (let i = 0; i < 3000; i++)
+      seen.add(check(parseGgufHeader as Parse, mutate(rand, i % 2 ? gguf : ggufMoe)));
     // The mutations reach all three answers.
     expect([...seen].sort()).toEqual(['complete', 'error', 'incomplete']);
   });
@@ -83,7 +84,8 @@ describe('header parsers under fuzz', () => {
   it('safetensors: 3000 mutated headers, every answer typed', () => {
     const rand = mulberry32(42);
     const seen = new Set<string>();
-    for (let i = 0; i < 3000; i++) seen.add(check(parseSafetensorsHeader as Parse, mutate(rand, safetensors)));
+    for (let i = 0; i < 3000; i++)
+      seen.add(check(parseSafetensorsHeader as Parse, mutate(rand, safetensors)));
     expect([...seen].sort()).toEqual(['complete', 'error', 'incomplete']);
   });
 

@@ -214,7 +214,8 @@ function findFirstTensorInfoEnd(bytes: Uint8Array): number {
   const first = r.header.tensors[0];
   if (!first) throw new Error('no tensor');
   // Walk back from the end of the infos: the infos of the remaining tensors follow the first one.
-  const infoBytes = (t: { name: string; dims: number[] }) => 8 + new TextEncoder().encode(t.name).length + 4 + 8 * t.dims.length + 4 + 8;
+  const infoBytes = (t: { name: string; dims: number[] }) =>
+    8 + new TextEncoder().encode(t.name).length + 4 + 8 * t.dims.length + 4 + 8;
   const rest = r.header.tensors.slice(1).reduce((s, t) => s + infoBytes(t), 0);
   return r.header.headerBytes - rest;
 }

@@ -7,7 +7,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseGgufHeader } from '../../../src/core/inventory/gguf';
-import { inventoryFromGguf, inventoryFromSafetensors, roleBytes } from '../../../src/core/inventory/inventory';
+import {
+  inventoryFromGguf,
+  inventoryFromSafetensors,
+  roleBytes,
+} from '../../../src/core/inventory/inventory';
 import { parseSafetensorsHeader } from '../../../src/core/inventory/safetensors';
 import type { GgmlType } from '../../../src/core/memory/ggml-types';
 import {
@@ -68,7 +72,9 @@ describe('golden: safetensors checkpoints against their index total_size', () =>
     expect(result.inventory.totalBytes).toBe(16060522496);
     // And the HF API's parameter count (tests/golden/safetensors-sizes.json): 8,030,261,248.
     expect(result.inventory.tensors.reduce((s, t) => s + t.elements, 0)).toBe(8030261248);
-    expect(result.inventory.byType).toEqual([{ type: 'BF16', bytes: 16060522496, tensors: 291, elements: 8030261248 }]);
+    expect(result.inventory.byType).toEqual([
+      { type: 'BF16', bytes: 16060522496, tensors: 291, elements: 8030261248 },
+    ]);
   });
 
   it('BLOOM 176B: 72 bf16 shards, total_size 352494542848', () => {
@@ -152,7 +158,8 @@ describe('golden: GGUF files against llama.cpp load logs (printed to 0.01 MiB)',
     // eighth and every third layer between) in Q6_K, the other 2-D weights in Q4_K, norms and rope_freqs F32.
     const moreBits = (i: number) => i < 4 || i >= 28 || (i - 4) % 3 === 2;
     const typeOf = (name: string, layer: number): GgmlType =>
-      name === 'output.weight' || ((name.endsWith('attn_v.weight') || name.endsWith('ffn_down.weight')) && moreBits(layer))
+      name === 'output.weight' ||
+      ((name.endsWith('attn_v.weight') || name.endsWith('ffn_down.weight')) && moreBits(layer))
         ? 'q6_k'
         : 'q4_k';
     const file = buildGguf({ kv: KV, tensors: llama8bGguf(typeOf, true) });

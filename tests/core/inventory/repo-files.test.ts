@@ -15,7 +15,8 @@ describe('quantFromFileName', () => {
     ['Llama-3.3-70B-Instruct-BF16-00001-of-00004.gguf', 'BF16'],
     ['model.gguf', null],
   ];
-  for (const [name, quant] of cases) it(`${name} -> ${quant}`, () => expect(quantFromFileName(name)).toBe(quant));
+  for (const [name, quant] of cases)
+    it(`${name} -> ${quant}`, () => expect(quantFromFileName(name)).toBe(quant));
 });
 
 describe('groupRepoFiles', () => {
@@ -40,11 +41,9 @@ describe('groupRepoFiles', () => {
     // Splits in order; the variant is named by its first file.
     const ud = v[0];
     expect(ud?.id).toBe('UD-Q2_K_XL/Model-UD-Q2_K_XL-00001-of-00003.gguf');
-    expect(ud?.files.map((f) => f.path.slice(-19))).toEqual([
-      '-00001-of-00003.gguf',
-      '-00002-of-00003.gguf',
-      '-00003-of-00003.gguf',
-    ].map((s) => s.slice(-19)));
+    expect(ud?.files.map((f) => f.path.slice(-19))).toEqual(
+      ['-00001-of-00003.gguf', '-00002-of-00003.gguf', '-00003-of-00003.gguf'].map((s) => s.slice(-19)),
+    );
   });
 
   it('safetensors: shards with "-" or "_" before the number, single files and folders apart', () => {
@@ -95,10 +94,17 @@ describe('tensor roles', () => {
     ['blk.92.nextn.eh_proj.weight', 'mtp'],
     ['v.blk.0.attn_q.weight', 'vision'],
   ];
-  for (const [name, role] of gguf) it(`GGUF ${name} -> ${role}`, () => expect(classifyGgufTensor(name).role).toBe(role));
+  for (const [name, role] of gguf)
+    it(`GGUF ${name} -> ${role}`, () => expect(classifyGgufTensor(name).role).toBe(role));
   it('GGUF blocks past block_count - nextn_predict_layers are MTP', () => {
-    expect(classifyGgufTensor('blk.92.attn_q.weight', { mainLayers: 92 })).toEqual({ role: 'mtp', layer: 92 });
-    expect(classifyGgufTensor('blk.91.attn_q.weight', { mainLayers: 92 })).toEqual({ role: 'attention', layer: 91 });
+    expect(classifyGgufTensor('blk.92.attn_q.weight', { mainLayers: 92 })).toEqual({
+      role: 'mtp',
+      layer: 92,
+    });
+    expect(classifyGgufTensor('blk.91.attn_q.weight', { mainLayers: 92 })).toEqual({
+      role: 'attention',
+      layer: 91,
+    });
   });
 
   const hf: [string, string][] = [
@@ -129,9 +135,11 @@ describe('tensor roles', () => {
   for (const [name, role] of hf)
     it(`safetensors ${name} -> ${role}`, () => expect(classifySafetensorsTensor(name).role).toBe(role));
   it('safetensors layers at or past num_hidden_layers are MTP (DeepSeek-V3 layer 61)', () => {
-    expect(classifySafetensorsTensor('model.layers.61.embed_tokens.weight', { mainLayers: 61 }).role).toBe('mtp');
-    expect(classifySafetensorsTensor('model.layers.60.mlp.experts.0.up_proj.weight', { mainLayers: 61 }).role).toBe(
-      'routed_expert',
+    expect(classifySafetensorsTensor('model.layers.61.embed_tokens.weight', { mainLayers: 61 }).role).toBe(
+      'mtp',
     );
+    expect(
+      classifySafetensorsTensor('model.layers.60.mlp.experts.0.up_proj.weight', { mainLayers: 61 }).role,
+    ).toBe('routed_expert');
   });
 });

@@ -1,6 +1,9 @@
 // The safetensors header parser on files written following the format in the huggingface/safetensors README.
 import { describe, expect, it } from 'vitest';
-import { parseSafetensorsHeader, SAFETENSORS_MAX_HEADER_BYTES } from '../../../src/core/inventory/safetensors';
+import {
+  parseSafetensorsHeader,
+  SAFETENSORS_MAX_HEADER_BYTES,
+} from '../../../src/core/inventory/safetensors';
 import { buildSafetensors, ByteWriter, llamaSafetensorsTensors } from '../../support/model-files';
 
 function withJson(json: string): Uint8Array {
@@ -13,7 +16,14 @@ function withJson(json: string): Uint8Array {
 
 describe('parseSafetensorsHeader', () => {
   it('reads dtype, shape and byte range of every tensor, and the metadata', () => {
-    const tensors = llamaSafetensorsTensors({ layers: 2, hidden: 64, ffn: 128, heads: 4, kvHeads: 2, vocab: 100 });
+    const tensors = llamaSafetensorsTensors({
+      layers: 2,
+      hidden: 64,
+      ffn: 128,
+      heads: 4,
+      kvHeads: 2,
+      vocab: 100,
+    });
     const file = buildSafetensors(tensors);
     const r = parseSafetensorsHeader(file.header, { fileSize: file.fileSize });
     expect(r.status).toBe('complete');
@@ -29,7 +39,11 @@ describe('parseSafetensorsHeader', () => {
 
   it('needs 8 bytes, then exactly 8 + N', () => {
     const file = buildSafetensors([{ name: 'w', dtype: 'F32', shape: [4, 4] }]);
-    expect(parseSafetensorsHeader(file.header.subarray(0, 5))).toEqual({ status: 'incomplete', needed: 8, estimate: 8 });
+    expect(parseSafetensorsHeader(file.header.subarray(0, 5))).toEqual({
+      status: 'incomplete',
+      needed: 8,
+      estimate: 8,
+    });
     const r = parseSafetensorsHeader(file.header.subarray(0, 12));
     expect(r).toEqual({ status: 'incomplete', needed: file.dataOffset, estimate: file.dataOffset });
     expect(parseSafetensorsHeader(file.header.subarray(0, file.dataOffset)).status).toBe('complete');
