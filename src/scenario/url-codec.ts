@@ -38,6 +38,10 @@ export const LINK_KEYS = [
   'decline',
   'spike',
   'from',
+  // Model files read for exact weights (optional; absent in older links).
+  'wrepo',
+  'wrev',
+  'wfile',
 ] as const;
 type LinkKey = (typeof LINK_KEYS)[number];
 
@@ -103,6 +107,9 @@ export function encodeScenario(scenario: Scenario): string {
     decline: String(scenario.customDeclinePercent),
     spike: scenario.includeSpike ? '1' : '0',
     from: String(scenario.fitStartYear),
+    wrepo: scenario.weights?.repo ?? null,
+    wrev: scenario.weights?.revision ?? null,
+    wfile: scenario.weights?.file ?? null,
   };
   const parts: string[] = [];
   for (const key of LINK_KEYS) {
@@ -152,6 +159,14 @@ function isRealIsoDate(text: string): boolean {
 }
 
 const MODEL_ID = /^[a-z0-9]+(?:[-.][a-z0-9]+)*$/;
+/** A branch, tag or commit of a Hub repository. */
+const HF_REVISION = /^(?!.*\.\.)[A-Za-z0-9][A-Za-z0-9._/-]{0,127}$/;
+/** A model file in a repository: a relative path to a .gguf or .safetensors file, no '..' segment. */
+const HF_WEIGHT_FILE = /^(?!\/)(?!.*(?:^|\/)\.\.(?:\/|$))[^\\\u0000-\u001f]{1,400}\.(?:gguf|safetensors)$/i;
+
+function isWeightFilesRef(w: { repo: string; revision: string; file: string }): boolean {
+  return HF_REPO.test(w.repo) && HF_REVISION.test(w.revision) && HF_WEIGHT_FILE.test(w.file);
+}
 const HF_REPO = /^[A-Za-z0-9][A-Za-z0-9._-]{0,95}\/[A-Za-z0-9][A-Za-z0-9._-]{0,95}$/;
 const INTEGER = /^\d{1,12}$/;
 
@@ -409,6 +424,18 @@ export function decodeScenario(query: string, options: DecodeOptions = {}): Deco
     true,
   );
 
+  const rawRepo = fields.get('wrepo');
+  const rawRev = fields.get('wrev');
+  const rawFile = fields.get('wfile');
+  if (rawRepo !== undefined || rawRev !== undefined || rawFile !== undefined) {
+    const ref = { repo: rawRepo ?? '', revision: rawRev ?? 'main', file: rawFile ?? '' };
+    if (isWeightFilesRef(ref)) scenario.weights = ref;
+    else
+      notices.push(
+        `Model files (wrepo, wrev, wfile): ${show(`${ref.repo}@${ref.revision}:${ref.file}`)} do not name a repository and a .gguf or .safetensors file; the weights are predicted from the format instead.`,
+      );
+  }
+
   const unknown = [...fields.keys()].filter((key) => !(LINK_KEYS as readonly string[]).includes(key));
   if (unknown.length > 0) {
     const named = unknown.slice(0, MAX_UNKNOWN_KEYS_NAMED).map(show).join(', ');
@@ -443,6 +470,7 @@ export function isValidScenario(s: Scenario): boolean {
     (RATE_ASSUMPTIONS as readonly string[]).includes(s.rate) &&
     inRange(s.customDeclinePercent, LIMITS.customDeclinePercent) &&
     typeof s.includeSpike === 'boolean' &&
-    (s.fitStartYear === 0 || inRange(s.fitStartYear, LIMITS.fitStartYear))
+    (s.fitStartYear === 0 || inRange(s.fitStartYear, LIMITS.fitStartYear)) &&
+    (s.weights === undefined || isWeightFilesRef(s.weights))
   );
 }
