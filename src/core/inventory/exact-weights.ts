@@ -64,13 +64,11 @@ function byId(id: string): WeightFormatInfo | undefined {
   return weightFormatById(id);
 }
 
-/** The standard format a variant is closest to: what the file says it is (GGUF general.file_type, the
- *  quantization in its name, the dtype of its linear layers), else the format whose predicted size is
- *  nearest to the exact bytes. `quantName` is the quantization in the file name, if any. */
-export function nearestStandardFormat(
-  model: ModelSpec,
+/** The standard format the files say they are, without a model: GGUF general.file_type, else the
+ *  quantization in the file name; safetensors the layout of the linear layers (packed int4, MXFP4 blocks,
+ *  NVFP4 scales) or their dtype. Null when nothing names one. */
+export function declaredStandardFormat(
   inventory: TensorInventory,
-  engine: EngineId,
   quantName: string | null = null,
 ): NearestFormat | null {
   if (inventory.source === 'gguf') {
@@ -81,24 +79,36 @@ export function nearestStandardFormat(
     const q = quantName?.replace(/^UD-/, '').toLowerCase();
     const fromName = q ? (byId(q) ?? byId(q.replace(/_xl$|_l$/, '_m'))) : undefined;
     if (fromName) return { format: fromName, basis: `file name ${quantName}` };
-  } else {
-    const quantized = inventory.tensors.filter(
-      (t) => t.shape.length >= 2 && t.role !== 'vision' && t.role !== 'mtp',
-    );
-    const names = quantized.map((t) => t.name);
-    if (names.some((n) => n.endsWith('.qweight') || n.endsWith('.weight_packed')))
-      return { format: byId('int4') as WeightFormatInfo, basis: 'packed int4 weights (qweight)' };
-    if (names.some((n) => n.endsWith('_blocks')))
-      return { format: byId('mxfp4') as WeightFormatInfo, basis: 'MXFP4 blocks (_blocks/_scales)' };
-    if (inventory.tensors.some((t) => t.name.endsWith('.weight_scale_2')))
-      return { format: byId('nvfp4') as WeightFormatInfo, basis: 'NVFP4 (weight_scale_2)' };
-    const bytesByType = new Map<string, number>();
-    for (const t of quantized) bytesByType.set(t.type, (bytesByType.get(t.type) ?? 0) + t.bytes);
-    const dominant = [...bytesByType.entries()].sort((a, b) => b[1] - a[1])[0];
-    const id = dominant ? DTYPE_FORMATS[dominant[0]] : undefined;
-    if (id && dominant) return { format: byId(id) as WeightFormatInfo, basis: `dtype ${dominant[0]}` };
+    return null;
   }
-  // Nothing names it: the format of the same kind whose predicted size is closest.
+  const quantized = inventory.tensors.filter(
+    (t) => t.shape.length >= 2 && t.role !== 'vision' && t.role !== 'mtp',
+  );
+  const names = quantized.map((t) => t.name);
+  if (names.some((n) => n.endsWith('.qweight') || n.endsWith('.weight_packed')))
+    return { format: byId('int4') as WeightFormatInfo, basis: 'packed int4 weights (qweight)' };
+  if (names.some((n) => n.endsWith('_blocks')))
+    return { format: byId('mxfp4') as WeightFormatInfo, basis: 'MXFP4 blocks (_blocks/_scales)' };
+  if (inventory.tensors.some((t) => t.name.endsWith('.weight_scale_2')))
+    return { format: byId('nvfp4') as WeightFormatInfo, basis: 'NVFP4 (weight_scale_2)' };
+  const bytesByType = new Map<string, number>();
+  for (const t of quantized) bytesByType.set(t.type, (bytesByType.get(t.type) ?? 0) + t.bytes);
+  const dominant = [...bytesByType.entries()].sort((a, b) => b[1] - a[1])[0];
+  const id = dominant ? DTYPE_FORMATS[dominant[0]] : undefined;
+  if (id && dominant) return { format: byId(id) as WeightFormatInfo, basis: `dtype ${dominant[0]}` };
+  return null;
+}
+
+/** The standard format a variant is closest to: the one the files declare (declaredStandardFormat), else
+ *  the format of the same kind whose predicted size for this model is nearest to the exact bytes. */
+export function nearestStandardFormat(
+  model: ModelSpec,
+  inventory: TensorInventory,
+  engine: EngineId,
+  quantName: string | null = null,
+): NearestFormat | null {
+  const declared = declaredStandardFormat(inventory, quantName);
+  if (declared) return declared;
   const candidates = WEIGHT_FORMATS.filter((f) =>
     inventory.source === 'gguf'
       ? (GGUF_FORMAT_IDS as readonly string[]).includes(f.id)

@@ -5,6 +5,7 @@ import { formatGiB } from '../../components/format';
 import { AssumptionList } from '../../components/assumption-list';
 import { Unavailable } from '../../components/unavailable';
 import { useMemoryEstimate } from '../../state/derived';
+import { ExactWeightsNote } from './exact-weights-note';
 
 const PARTS = [
   { key: 'weights', label: 'Weights', className: 'seg-weights' },
@@ -63,6 +64,7 @@ function Breakdown({ estimate }: { estimate: MemoryEstimate }) {
           </div>
         ))}
       </dl>
+      {estimate.exactWeights ? <ExactWeightsNote exact={estimate.exactWeights} /> : null}
       {estimate.routedExpertWeights > 0 ? (
         <p className="muted small">
           Of the weights, {formatGiB(estimate.routedExpertWeights)} are routed experts, which a GPU + RAM rig
