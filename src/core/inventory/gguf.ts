@@ -123,8 +123,10 @@ interface Progress {
   tensorCount: number;
   tensorsDone: number;
   tensorSectionStart: number;
-  /** The string array being read, if any: where it started, its length and how many items are done. */
-  array: { start: number; length: number; done: number } | null;
+  /** The string array being read, if any: its key, where it started, its length and how many items are done. */
+  array: { key: string; start: number; length: number; done: number } | null;
+  /** The key whose value is being read. */
+  key: string;
   fileSize: number | undefined;
 }
 
@@ -140,6 +142,7 @@ export function parseGgufHeader(
     tensorsDone: 0,
     tensorSectionStart: -1,
     array: null,
+    key: '',
     fileSize: options.fileSize,
   };
   try {
@@ -165,11 +168,19 @@ function malformed(message: string, offset: number): HeaderError {
   return { code: 'malformed', message, offset };
 }
 
+/** Where the header probably ends, from what has been read: the rest of the array being read at its average
+ *  item size, the remaining keys and tensor infos at typical sizes. Inside tokenizer.ggml.tokens it also
+ *  counts what convert_hf_to_gguf.py writes after the tokens (llama.cpp gguf-py/gguf/vocab.py,
+ *  gguf_writer.py): tokenizer.ggml.token_type (one i32 per token) and, for BPE vocabularies,
+ *  tokenizer.ggml.merges (about one "a b" string per token); an SPM vocabulary has f32 scores instead of
+ *  merges, so there this errs towards reading more in one request rather than taking another round trip. */
 function estimate(at: number, p: Progress): number {
   let rest = 0;
   if (p.array && p.array.done > 0) {
     const perItem = (at - p.array.start) / p.array.done;
     rest += perItem * (p.array.length - p.array.done);
+    // A merge "a b" joins two pieces of a token: about as long as a token, plus the space.
+    if (p.array.key === 'tokenizer.ggml.tokens') rest += p.array.length * (4 + perItem + 1);
   }
   if (p.tensorSectionStart < 0) {
     rest += Math.max(0, p.kvCount - p.kvDone - 1) * KV_GUESS_BYTES;
@@ -263,7 +274,7 @@ function skipArray(c: ByteCursor, p: Progress, depth: number): GgufValue {
     return { array: elem, length };
   }
   const top = depth === 0 && elem === 'string';
-  if (top) p.array = { start: c.offset, length, done: 0 };
+  if (top) p.array = { key: p.key, start: c.offset, length, done: 0 };
   for (let i = 0; i < length; i++) {
     if (elem === 'string') {
       const sAt = c.offset;
@@ -308,6 +319,7 @@ function read(c: ByteCursor, p: Progress, options: GgufParseOptions): GgufHeader
     const keyAt = c.offset;
     const key = readString(c, GGUF_MAX_KEY_BYTES, 'a metadata key');
     if (key in metadata) fail('malformed', `duplicate metadata key "${key.slice(0, 80)}"`, keyAt);
+    p.key = key;
     const type = valueType(c);
     metadata[key] = readValue(c, type, p, 0);
   }

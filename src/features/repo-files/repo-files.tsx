@@ -69,6 +69,8 @@ export function RepoFiles() {
   const [listing, setListing] = useState<{ listing: RepoListing; variants: RepoVariant[] } | null>(null);
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
   const [costs, setCosts] = useState<{ list?: Cost; read?: Cost }>({});
+  /** The variant picked last (shown checked while its headers are read). */
+  const [picked, setPicked] = useState<string | null>(null);
   const abort = useRef<AbortController | null>(null);
   const ids = { repo: useId(), rev: useId(), variants: useId() };
   useEffect(() => () => abort.current?.abort(), []);
@@ -103,6 +105,7 @@ export function RepoFiles() {
     const variants = groupRepoFiles(r.value.files);
     const value = { listing: r.value, variants };
     setListing(value);
+    setPicked(null);
     setStatus(
       variants.length === 0
         ? { kind: 'error', text: `${repoId} has no .gguf or .safetensors files at this revision.` }
@@ -169,6 +172,7 @@ export function RepoFiles() {
 
   const onPick = async (variant: RepoVariant) => {
     if (!listing) return;
+    setPicked(variant.id);
     await read(listing.listing, variant, start());
   };
 
@@ -279,7 +283,11 @@ export function RepoFiles() {
                 name="repo-variant"
                 data-name="repo-variant"
                 value={v.id}
-                checked={active?.ref.file === v.id && active.ref.repo === listing.listing.repo}
+                checked={
+                  picked !== null
+                    ? picked === v.id
+                    : active?.ref.file === v.id && active.ref.repo === listing.listing.repo
+                }
                 disabled={!v.complete || v.projector || status.kind === 'busy'}
                 onChange={() => onPick(v)}
               />{' '}

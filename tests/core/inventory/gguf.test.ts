@@ -2,7 +2,7 @@
 // cut short (it asks for more), and the format's edges (alignment, v2, big-endian, unknown types, overlaps).
 import { describe, expect, it } from 'vitest';
 import { GGUF_DEFAULT_ALIGNMENT, parseGgufHeader } from '../../../src/core/inventory/gguf';
-import { buildGguf, ByteWriter, type GgufKv, llamaGgufTensors } from '../../support/model-files';
+import { bpeTokenizerKv, buildGguf, ByteWriter, type GgufKv, llamaGgufTensors } from '../../support/model-files';
 
 const TINY_KV: GgufKv[] = [
   ['general.architecture', 'string', 'llama'],
@@ -90,10 +90,10 @@ describe('parseGgufHeader', () => {
     }
   });
 
-  it('estimates the header size from the counts when cut inside a big vocabulary', () => {
+  it('estimates the header size from the counts when cut inside a big string array', () => {
     const tokens = Array.from({ length: 20_000 }, (_, i) => `tok${i}`);
     const file = buildGguf({
-      kv: [['tokenizer.ggml.tokens', 'array', 'string', tokens]],
+      kv: [['some.strings', 'array', 'string', tokens]],
       tensors: llamaGgufTensors(TINY, () => 'q8_0'),
     });
     const r = parseGgufHeader(file.header.subarray(0, 20_000));
@@ -102,6 +102,19 @@ describe('parseGgufHeader', () => {
     // Within 25% of the real header size, from the first tenth of the tokens.
     expect(r.estimate).toBeGreaterThan(file.dataOffset * 0.75);
     expect(r.estimate).toBeLessThan(file.dataOffset * 1.25);
+  });
+
+  it('inside tokenizer.ggml.tokens it counts the token types and merges that follow', () => {
+    const file = buildGguf({
+      kv: [['general.architecture', 'string', 'qwen3'], ...bpeTokenizerKv(30_000, 5)],
+      tensors: llamaGgufTensors(TINY, () => 'q8_0'),
+    });
+    const r = parseGgufHeader(file.header.subarray(0, 100_000));
+    expect(r.status).toBe('incomplete');
+    if (r.status !== 'incomplete') return;
+    // From the first fifth of the tokens: within 20% of the real header (tokens + types + merges).
+    expect(r.estimate).toBeGreaterThan(file.dataOffset * 0.8);
+    expect(r.estimate).toBeLessThan(file.dataOffset * 1.2);
   });
 
   it('refuses a file that is not GGUF', () => {
