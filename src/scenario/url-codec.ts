@@ -162,7 +162,8 @@ const MODEL_ID = /^[a-z0-9]+(?:[-.][a-z0-9]+)*$/;
 /** A branch, tag or commit of a Hub repository. */
 const HF_REVISION = /^(?!.*\.\.)[A-Za-z0-9][A-Za-z0-9._/-]{0,127}$/;
 /** A model file in a repository: a relative path to a .gguf or .safetensors file, no '..' segment. */
-const HF_WEIGHT_FILE = /^(?!\/)(?!.*(?:^|\/)\.\.(?:\/|$))(?!.*\\)[\p{L}\p{N}\p{P}\p{S} ]{1,400}\.(?:gguf|safetensors)$/iu;
+const HF_WEIGHT_FILE =
+  /^(?!\/)(?!.*(?:^|\/)\.\.(?:\/|$))(?!.*\\)[\p{L}\p{N}\p{P}\p{S} ]{1,400}\.(?:gguf|safetensors)$/iu;
 
 function isWeightFilesRef(w: { repo: string; revision: string; file: string }): boolean {
   return HF_REPO.test(w.repo) && HF_REVISION.test(w.revision) && HF_WEIGHT_FILE.test(w.file);
@@ -432,7 +433,7 @@ export function decodeScenario(query: string, options: DecodeOptions = {}): Deco
     if (isWeightFilesRef(ref)) scenario.weights = ref;
     else
       notices.push(
-        `Model files (wrepo, wrev, wfile): ${show(`${ref.repo}@${ref.revision}:${ref.file}`)} do not name a repository and a .gguf or .safetensors file; the weights are predicted from the format instead.`,
+        `Model files (wrepo, wrev, wfile): ${show(`${ref.repo}@${ref.revision}:${ref.file}`)} is not a repo and a .gguf or .safetensors file; using predicted weights.`,
       );
   }
 
