@@ -159,6 +159,10 @@ function isRealIsoDate(text: string): boolean {
 }
 
 const MODEL_ID = /^[a-z0-9]+(?:[-.][a-z0-9]+)*$/;
+const HF_REPO = /^[A-Za-z0-9][A-Za-z0-9._-]{0,95}\/[A-Za-z0-9][A-Za-z0-9._-]{0,95}$/;
+const INTEGER = /^\d{1,12}$/;
+
+// Model files named by a link (wrepo, wrev, wfile).
 /** A branch, tag or commit of a Hub repository. */
 const HF_REVISION = /^(?!.*\.\.)[A-Za-z0-9][A-Za-z0-9._/-]{0,127}$/;
 /** A model file in a repository: a relative path to a .gguf or .safetensors file, no '..' segment. */
@@ -168,8 +172,6 @@ const HF_WEIGHT_FILE =
 function isWeightFilesRef(w: { repo: string; revision: string; file: string }): boolean {
   return HF_REPO.test(w.repo) && HF_REVISION.test(w.revision) && HF_WEIGHT_FILE.test(w.file);
 }
-const HF_REPO = /^[A-Za-z0-9][A-Za-z0-9._-]{0,95}\/[A-Za-z0-9][A-Za-z0-9._-]{0,95}$/;
-const INTEGER = /^\d{1,12}$/;
 
 /** Read a scenario from a query string. Never throws; see DecodeResult. */
 export function decodeScenario(query: string, options: DecodeOptions = {}): DecodeResult {
