@@ -7,6 +7,7 @@ import { MemoryBreakdown } from '../features/memory-breakdown/memory-breakdown';
 import { ModelPicker } from '../features/model-picker/model-picker';
 import { Notices } from '../features/notices/notices';
 import { ProjectionInputs } from '../features/projection/projection-inputs';
+import { RepoFilesEntry } from '../features/repo-files/repo-files-entry';
 import { RigConstraints } from '../features/rig-table/rig-constraints';
 import { ShareLink } from '../features/share-link/share-link';
 import { WorkloadInputs } from '../features/workload/workload-inputs';
@@ -65,6 +66,9 @@ export function App() {
               <Part name="the model picker">
                 <ModelPicker />
               </Part>
+              <Part name="the repository reader">
+                <RepoFilesEntry />
+              </Part>
               <WorkloadInputs />
             </div>
             <div className="outputs">
@@ -110,7 +114,7 @@ export function App() {
       </main>
       <footer className="site-footer muted">
         rigcast is open source (MIT). Everything is computed in your browser; nothing is sent anywhere unless
-        you fetch a config from Hugging Face.
+        you fetch a config or read a repository's file headers from Hugging Face.
       </footer>
     </>
   );

@@ -1,7 +1,7 @@
 // The public API of rigcast's pure core. Outside tools call these; keep the signatures stable.
 // No React, Zustand, Recharts or DOM here or in anything it imports (enforced by biome.json and
 // src/core/tsconfig.json).
-export type { Assumption, MemoryEstimate } from './memory/estimate-types';
+export type { Assumption, ExactWeights, MemoryEstimate } from './memory/estimate-types';
 // Memory model (issue 2): HF config -> ModelSpec, and the weights + KV + overhead estimate.
 export type {
   EstimateError,

@@ -41,6 +41,14 @@ export const LIMITS = {
 /** A model id that is not a preset: a pasted/uploaded config, or one fetched from Hugging Face. */
 export const CUSTOM_MODEL_ID = 'custom';
 
+/** Model files whose headers give the exact weights: a Hugging Face repo, the commit (or branch) they were
+ *  read at, and the variant's first file. Absent when the weights are predicted from a format. */
+export interface WeightFilesRef {
+  repo: string;
+  revision: string;
+  file: string;
+}
+
 export interface Scenario {
   /** A preset id from data/models/, or 'custom'. */
   modelId: string;
@@ -69,4 +77,6 @@ export interface Scenario {
   includeSpike: boolean;
   /** First year of the fit window; 0 means from the first observation. */
   fitStartYear: number;
+  /** Read the weights from these files' headers (optional: absent in links written before it existed). */
+  weights?: WeightFilesRef;
 }

@@ -38,6 +38,10 @@ export const LINK_KEYS = [
   'decline',
   'spike',
   'from',
+  // Model files read for exact weights (optional; absent in older links).
+  'wrepo',
+  'wrev',
+  'wfile',
 ] as const;
 type LinkKey = (typeof LINK_KEYS)[number];
 
@@ -103,6 +107,9 @@ export function encodeScenario(scenario: Scenario): string {
     decline: String(scenario.customDeclinePercent),
     spike: scenario.includeSpike ? '1' : '0',
     from: String(scenario.fitStartYear),
+    wrepo: scenario.weights?.repo ?? null,
+    wrev: scenario.weights?.revision ?? null,
+    wfile: scenario.weights?.file ?? null,
   };
   const parts: string[] = [];
   for (const key of LINK_KEYS) {
@@ -154,6 +161,17 @@ function isRealIsoDate(text: string): boolean {
 const MODEL_ID = /^[a-z0-9]+(?:[-.][a-z0-9]+)*$/;
 const HF_REPO = /^[A-Za-z0-9][A-Za-z0-9._-]{0,95}\/[A-Za-z0-9][A-Za-z0-9._-]{0,95}$/;
 const INTEGER = /^\d{1,12}$/;
+
+// Model files named by a link (wrepo, wrev, wfile).
+/** A branch, tag or commit of a Hub repository. */
+const HF_REVISION = /^(?!.*\.\.)[A-Za-z0-9][A-Za-z0-9._/-]{0,127}$/;
+/** A model file in a repository: a relative path to a .gguf or .safetensors file, no '..' segment. */
+const HF_WEIGHT_FILE =
+  /^(?!\/)(?!.*(?:^|\/)\.\.(?:\/|$))(?!.*\\)[\p{L}\p{N}\p{P}\p{S} ]{1,400}\.(?:gguf|safetensors)$/iu;
+
+function isWeightFilesRef(w: { repo: string; revision: string; file: string }): boolean {
+  return HF_REPO.test(w.repo) && HF_REVISION.test(w.revision) && HF_WEIGHT_FILE.test(w.file);
+}
 
 /** Read a scenario from a query string. Never throws; see DecodeResult. */
 export function decodeScenario(query: string, options: DecodeOptions = {}): DecodeResult {
@@ -409,6 +427,18 @@ export function decodeScenario(query: string, options: DecodeOptions = {}): Deco
     true,
   );
 
+  const rawRepo = fields.get('wrepo');
+  const rawRev = fields.get('wrev');
+  const rawFile = fields.get('wfile');
+  if (rawRepo !== undefined || rawRev !== undefined || rawFile !== undefined) {
+    const ref = { repo: rawRepo ?? '', revision: rawRev ?? 'main', file: rawFile ?? '' };
+    if (isWeightFilesRef(ref)) scenario.weights = ref;
+    else
+      notices.push(
+        `Model files (wrepo, wrev, wfile): ${show(`${ref.repo}@${ref.revision}:${ref.file}`)} is not a repo and a .gguf or .safetensors file; using predicted weights.`,
+      );
+  }
+
   const unknown = [...fields.keys()].filter((key) => !(LINK_KEYS as readonly string[]).includes(key));
   if (unknown.length > 0) {
     const named = unknown.slice(0, MAX_UNKNOWN_KEYS_NAMED).map(show).join(', ');
@@ -443,6 +473,7 @@ export function isValidScenario(s: Scenario): boolean {
     (RATE_ASSUMPTIONS as readonly string[]).includes(s.rate) &&
     inRange(s.customDeclinePercent, LIMITS.customDeclinePercent) &&
     typeof s.includeSpike === 'boolean' &&
-    (s.fitStartYear === 0 || inRange(s.fitStartYear, LIMITS.fitStartYear))
+    (s.fitStartYear === 0 || inRange(s.fitStartYear, LIMITS.fitStartYear)) &&
+    (s.weights === undefined || isWeightFilesRef(s.weights))
   );
 }

@@ -29,6 +29,7 @@ import { lazyResource } from './lazy-resource';
 import { useShallow } from 'zustand/react/shallow';
 import type { Scenario } from '../scenario';
 import { type CustomModel, useAppStore } from './store';
+import { type LoadedWeightFiles, sameWeightFiles, useLoadedWeightFiles } from './weight-files';
 
 type MemoryEngine = typeof import('./memory-engine');
 const memoryEngine = lazyResource<MemoryEngine>('The memory model', () => import('./memory-engine'));
@@ -54,7 +55,14 @@ function useScenarioFields<K extends keyof Scenario>(keys: readonly K[]): Pick<S
     }),
   );
 }
-const MEMORY_FIELDS = ['weightFormat', 'kvCacheFormat', 'contextTokens', 'batch', 'engine'] as const;
+const MEMORY_FIELDS = [
+  'weightFormat',
+  'kvCacheFormat',
+  'contextTokens',
+  'batch',
+  'engine',
+  'weights',
+] as const;
 const RIG_FIELDS = [
   'batch',
   'engine',
@@ -186,6 +194,7 @@ const computeEstimate = memoLast(
     contextTokens: number,
     batch: number,
     engine: string,
+    files: LoadedWeightFiles | null,
   ): Derived<MemoryEstimate> => {
     if (model.status !== 'ok') return model;
     const memory = memoryEngine.get();
@@ -196,6 +205,7 @@ const computeEstimate = memoLast(
       contextTokens,
       batch,
       engine,
+      ...(files ? { exactWeights: exactWeightsOf(memory.value, model.value.spec, files, engine) } : {}),
     });
     return result.ok
       ? { status: 'ok', value: result.estimate }
@@ -203,10 +213,23 @@ const computeEstimate = memoLast(
   },
 );
 
+/** The exact weights of loaded model files for a model spec and engine (the nearest format's prediction
+ *  depends on both), computed once per combination. */
+const exactWeightsOf = memoLast(
+  (engine: MemoryEngine, spec: ModelSpec, files: LoadedWeightFiles, engineId: string) =>
+    engine.exactWeightsFor(spec, files.inventory, engineId === 'vllm' ? 'vllm' : 'llama.cpp', {
+      label: files.label,
+      quantName: files.quantName,
+    }),
+);
+
 export function useMemoryEstimate(): Derived<MemoryEstimate> {
   const model = useModelInUse();
   const s = useScenarioFields(MEMORY_FIELDS);
-  return computeEstimate(model, s.weightFormat, s.kvCacheFormat, s.contextTokens, s.batch, s.engine);
+  const loaded = useLoadedWeightFiles();
+  // Loaded files count only while the scenario names them (a link can name files not read yet).
+  const files = loaded && sameWeightFiles(loaded.ref, s.weights) ? loaded : null;
+  return computeEstimate(model, s.weightFormat, s.kvCacheFormat, s.contextTokens, s.batch, s.engine, files);
 }
 
 const computeRigSearch = memoLast(

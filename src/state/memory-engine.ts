@@ -3,3 +3,4 @@
 export { countParameters } from '../core/model/count-parameters';
 export { ModelConfigError, modelFromHfConfig } from '../core/model/from-hf-config';
 export { safeEstimateMemory } from '../core/memory/estimate';
+export { exactWeightsFor } from '../core/inventory/exact-weights';

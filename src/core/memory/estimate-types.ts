@@ -37,4 +37,28 @@ export interface MemoryEstimate {
   /** A plausible range for total, from the uncertainty of the overhead and quantization mix. */
   totalRange: { low: number; high: number };
   assumptions: Assumption[];
+  /** Set when the weights were read from a model's files (src/core/inventory) instead of predicted. */
+  exactWeights?: ExactWeights;
+}
+
+/** Weights read from the headers of a model's files: what the estimate uses instead of the predicted mix. */
+export interface ExactWeights {
+  /** What was read, e.g. 'bartowski/Meta-Llama-3.1-8B-Instruct-GGUF @ 4c506ee: Q4_K_M'. */
+  label: string;
+  source: 'gguf' | 'safetensors';
+  /** Bytes the engine loads: every tensor except the multi-token-prediction blocks. */
+  loadedBytes: number;
+  /** Bytes of the files as listed (headers and padding included). */
+  fileBytes: number;
+  routedExpertBytes: number;
+  activeBytesPerToken: number;
+  activeExpertBytesPerToken: number;
+  /** Loaded bytes per storage type, largest first ('Q4_K', 'BF16', ...). */
+  byType: { type: string; bytes: number; tensors: number }[];
+  /** Tensors the files store that the engine does not load for plain decoding. */
+  notLoaded: { what: string; bytes: number }[];
+  /** The predicted weights of the nearest standard format, for comparison. */
+  nearest: { formatId: string; label: string; predictedBytes: number; basis: string } | null;
+  /** Ways the files differ from the model in use (layers, hidden size, experts, vocabulary). */
+  mismatches: string[];
 }

@@ -1,7 +1,7 @@
 // estimateMemory: weights + KV cache + runtime overhead for one model, format, context, batch and engine.
 // See ./README.md for the formulas and their sources.
 import type { ModelSpec } from '../model/model-spec';
-import type { Assumption, MemoryEstimate } from './estimate-types';
+import type { Assumption, ExactWeights, MemoryEstimate } from './estimate-types';
 import {
   type EngineId,
   isEngineId,
@@ -34,6 +34,9 @@ export interface EstimateOptions {
   batch: number;
   /** 'llama.cpp' (default) or 'vllm'. */
   engine?: string;
+  /** Weights read from the model's files (src/core/inventory/exact-weights.ts): used instead of the
+   *  predicted mix; the KV cache and overhead still come from the model spec. */
+  exactWeights?: ExactWeights;
 }
 
 /** Largest context and batch accepted: beyond any released model (10M tokens) with room to spare. */
@@ -152,7 +155,10 @@ function validate(
 export function safeEstimateMemory(model: ModelSpec, options: EstimateOptions): EstimateResult {
   const v = validate(options);
   if ('code' in v) return { ok: false, error: v };
-  return { ok: true, estimate: compute(model, v.format, v.kv, v.engine, v.ctx, v.batch) };
+  return {
+    ok: true,
+    estimate: compute(model, v.format, v.kv, v.engine, v.ctx, v.batch, options.exactWeights),
+  };
 }
 
 /** estimateMemory with the contract signature. Throws EstimateOptionsError for invalid options (unknown
@@ -171,11 +177,22 @@ function compute(
   engine: EngineId,
   ctx: number,
   batch: number,
+  exact?: ExactWeights,
 ): MemoryEstimate {
-  const w = weightSummary(model, format, engine);
+  const w = exact
+    ? {
+        totalBytes: exact.loadedBytes,
+        fileBytes: exact.fileBytes,
+        routedExpertBytes: exact.routedExpertBytes,
+        activeBytesPerToken: exact.activeBytesPerToken,
+        activeExpertBytesPerToken: exact.activeExpertBytesPerToken,
+        typeCounts: {},
+      }
+    : weightSummary(model, format, engine);
   const kv = estimateKvCache(model, kvFormat, ctx, batch, engine);
   const oh = estimateOverhead(model, engine, ctx, batch);
-  const band = weightBand(format);
+  // Weights read from the files are exact: no band.
+  const band = exact ? 0 : weightBand(format);
 
   let total: number;
   let low: number;
@@ -214,7 +231,9 @@ function compute(
       oh.activations,
       kv.cellsPerSequence,
       band,
+      exact,
     ),
+    ...(exact ? { exactWeights: exact } : {}),
   };
 }
 
@@ -227,12 +246,22 @@ function assumptions(
   activations: number,
   cells: number,
   band: number,
+  exact?: ExactWeights,
 ): Assumption[] {
   const out: Assumption[] = [];
   const mix = Object.entries(typeCounts)
     .map(([t, n]) => `${n} ${t}`)
     .join(', ');
-  if (
+  if (exact) {
+    out.push({
+      id: 'exact-weights',
+      text: `Weights: exact, from the files' headers (${exact.label}): every tensor's type and shape as stored${exact.notLoaded.length > 0 ? '; multi-token-prediction blocks stored but not loaded are left out' : ''}.`,
+      source:
+        exact.source === 'gguf'
+          ? 'https://github.com/ggml-org/ggml/blob/master/docs/gguf.md'
+          : 'https://github.com/huggingface/safetensors#format',
+    });
+  } else if (
     format.kind === 'gguf' ||
     (engine === 'llama.cpp' &&
       (format.id === 'bf16' || format.id === 'fp16' || (format.id === 'mxfp4' && model.moe !== null)))

@@ -5,6 +5,12 @@ import { formatGiB } from '../../components/format';
 import { AssumptionList } from '../../components/assumption-list';
 import { Unavailable } from '../../components/unavailable';
 import { useMemoryEstimate } from '../../state/derived';
+import { lazy, Suspense } from 'react';
+
+// Shown only when model files were read (their reader loads on demand too): kept out of first paint.
+const ExactWeightsNote = lazy(() =>
+  import('./exact-weights-note').then((m) => ({ default: m.ExactWeightsNote })),
+);
 
 const PARTS = [
   { key: 'weights', label: 'Weights', className: 'seg-weights' },
@@ -63,6 +69,11 @@ function Breakdown({ estimate }: { estimate: MemoryEstimate }) {
           </div>
         ))}
       </dl>
+      {estimate.exactWeights ? (
+        <Suspense fallback={null}>
+          <ExactWeightsNote exact={estimate.exactWeights} />
+        </Suspense>
+      ) : null}
       {estimate.routedExpertWeights > 0 ? (
         <p className="muted small">
           Of the weights, {formatGiB(estimate.routedExpertWeights)} are routed experts, which a GPU + RAM rig

@@ -2,5 +2,6 @@
 import type { Suite } from '../harness';
 import { brokenData } from './broken-data';
 import { mainFlows } from './main-flows';
+import { repoFiles } from './repo-files';
 
-export const SUITES: readonly Suite[] = [mainFlows, brokenData];
+export const SUITES: readonly Suite[] = [mainFlows, brokenData, repoFiles];
