@@ -13,6 +13,7 @@ import {
   type Scenario,
   WEIGHT_FORMAT_IDS,
 } from './scenario';
+import { decodeViewFields, encodeViewFields, isValidViewFields, VIEW_LINK_KEYS } from './views-codec';
 
 /** The link format this code writes. */
 export const LINK_VERSION = 1;
@@ -42,6 +43,8 @@ export const LINK_KEYS = [
   'wrepo',
   'wrev',
   'wfile',
+  // The quick questions (optional; absent in older links): views-codec.ts.
+  ...VIEW_LINK_KEYS,
 ] as const;
 type LinkKey = (typeof LINK_KEYS)[number];
 
@@ -110,6 +113,7 @@ export function encodeScenario(scenario: Scenario): string {
     wrepo: scenario.weights?.repo ?? null,
     wrev: scenario.weights?.revision ?? null,
     wfile: scenario.weights?.file ?? null,
+    ...encodeViewFields(scenario),
   };
   const parts: string[] = [];
   for (const key of LINK_KEYS) {
@@ -439,6 +443,8 @@ export function decodeScenario(query: string, options: DecodeOptions = {}): Deco
       );
   }
 
+  decodeViewFields(fields, scenario, fallback, notices);
+
   const unknown = [...fields.keys()].filter((key) => !(LINK_KEYS as readonly string[]).includes(key));
   if (unknown.length > 0) {
     const named = unknown.slice(0, MAX_UNKNOWN_KEYS_NAMED).map(show).join(', ');
@@ -474,6 +480,7 @@ export function isValidScenario(s: Scenario): boolean {
     inRange(s.customDeclinePercent, LIMITS.customDeclinePercent) &&
     typeof s.includeSpike === 'boolean' &&
     (s.fitStartYear === 0 || inRange(s.fitStartYear, LIMITS.fitStartYear)) &&
-    (s.weights === undefined || isWeightFilesRef(s.weights))
+    (s.weights === undefined || isWeightFilesRef(s.weights)) &&
+    isValidViewFields(s)
   );
 }
