@@ -109,7 +109,7 @@ function Answer({ answer, view }: { answer: SweepAnswer<BudgetSweep>; view: Budg
   const shown = showAll ? rows : rows.slice(0, FIRST_ROWS);
   const budgetText = view.budgetUsd > 0 ? formatUsd(view.budgetUsd) : 'any budget';
   const speedText =
-    view.minTokensPerSecond > 0 ? `at least ${view.minTokensPerSecond} tokens/s` : 'any speed';
+    view.minTokensPerSecond > 0 ? `${view.minTokensPerSecond} tokens/s or faster` : 'any speed';
   const contextSkips = sweep.skipped.filter((s) => s.reason === 'context');
   const cheapestOverall = sweep.rows.reduce<BudgetRow | null>(
     (best, r) => (best === null || r.rig.totalPriceUsd < best.rig.totalPriceUsd ? r : best),

@@ -3,5 +3,6 @@ import type { Suite } from '../harness';
 import { brokenData } from './broken-data';
 import { mainFlows } from './main-flows';
 import { repoFiles } from './repo-files';
+import { views } from './views';
 
-export const SUITES: readonly Suite[] = [mainFlows, brokenData, repoFiles];
+export const SUITES: readonly Suite[] = [mainFlows, brokenData, repoFiles, views];
