@@ -148,7 +148,7 @@ function verdictText(run: OwnedRun, hardware: ResolvedHardware): string {
     case 'whole':
       return `Fits whole on ${where}: needs ${formatGiB(run.needBytes)} of ${formatGiB(run.usableBytes)}, ${formatGiB(run.headroomBytes)} to spare.`;
     case 'offload':
-      return `Does not fit ${where} whole (${need}); it runs with part of it in RAM, ${formatGiB(run.headroomBytes)} of RAM to spare:`;
+      return `Does not fit ${where} whole (${need}); it runs with part of it in RAM, as below, with ${formatGiB(run.headroomBytes)} of RAM to spare.`;
     case 'none':
       return hardware.hw.kind === 'gpus' && run.plan
         ? `Does not fit: ${need} on ${where}, and the rest does not fit in RAM either.`
@@ -166,14 +166,14 @@ function LargestContextLine() {
       Largest context{' '}
       {whole !== null ? (
         <>
-          whole: <strong className="num">{formatTokens(whole)}</strong> tokens
+          with all of it on the device: <strong className="num">{formatTokens(whole)}</strong> tokens
         </>
       ) : (
-        'whole: none'
+        'with all of it on the device: none'
       )}
       {withOffload !== null ? (
         <>
-          ; with part in RAM: <strong className="num">{formatTokens(withOffload)}</strong>
+          ; with part of it in RAM: <strong className="num">{formatTokens(withOffload)}</strong> tokens
         </>
       ) : null}
       {limit}.
