@@ -193,6 +193,8 @@ export interface ResolvedHardware {
   deviceName: string;
   /** The link named an item the dataset does not have. */
   warnings: string[];
+  /** Identifies the hardware (and the dataset it was resolved against) for caches. */
+  key: string;
 }
 
 function ramOf(choice: OwnedHardwareChoice, dataset: Dataset, warnings: string[]) {
@@ -231,7 +233,7 @@ function itemOf(dataset: Dataset, id: string, kind: HardwareItem['kind']): Hardw
   return item && item.kind === kind && item.memory && item.bandwidthGBps !== undefined ? item : undefined;
 }
 
-export const resolveOwned = memoLast((choice: OwnedHardwareChoice, dataset: Dataset): ResolvedHardware => {
+function resolve(choice: OwnedHardwareChoice, dataset: Dataset): Omit<ResolvedHardware, 'key'> {
   const warnings: string[] = [];
   if (choice.kind === 'unified') {
     let machine = itemOf(dataset, choice.unifiedId, 'unified');
@@ -273,7 +275,28 @@ export const resolveOwned = memoLast((choice: OwnedHardwareChoice, dataset: Data
     deviceName,
     warnings,
   };
-});
+}
+
+/** What the hardware is, without the offload slider: a slider move must not re-resolve the hardware (and
+ *  restart the sweep keyed on it). */
+export function hardwareKey(choice: OwnedHardwareChoice): string {
+  const { offload: _slider, ...hardware } = choice;
+  return JSON.stringify(hardware);
+}
+
+function resolveByKey(key: string, dataset: Dataset, choice: OwnedHardwareChoice): ResolvedHardware {
+  return { ...resolve(choice, dataset), key: `${datasetKey(dataset)}|${key}` };
+}
+let lastResolved: { key: string; dataset: Dataset; value: ResolvedHardware } | null = null;
+
+/** The owned hardware as the core takes it, the same object for as long as the hardware is the same. */
+export function resolveOwned(choice: OwnedHardwareChoice, dataset: Dataset): ResolvedHardware {
+  const key = hardwareKey(choice);
+  if (lastResolved && lastResolved.key === key && lastResolved.dataset === dataset) return lastResolved.value;
+  const value = resolveByKey(key, dataset, choice);
+  lastResolved = { key, dataset, value };
+  return value;
+}
 
 /** "NVIDIA GeForce RTX 3090" -> "RTX 3090": the vendor and brand words a person leaves out. */
 export function shortGpuName(name: string): string {
@@ -458,8 +481,6 @@ export function useOffloadView(): Derived<OffloadView | null> {
 // ---- The largest models the owned hardware runs ----
 
 const hardwareJobs = jobCache<HardwareSweep>();
-const hardwareKeys = new WeakMap<ResolvedHardware, number>();
-let hardwareCounter = 0;
 
 export function useHardwareSweep(): Derived<SweepAnswer<HardwareSweep>> {
   useJobsVersion();
@@ -482,11 +503,7 @@ export function useHardwareSweep(): Derived<SweepAnswer<HardwareSweep>> {
     batch: s.batch,
     minTokensPerSecond: view.minTokensPerSecond,
   };
-  let hwKey = hardwareKeys.get(hardware.value);
-  if (hwKey === undefined) {
-    hwKey = ++hardwareCounter;
-    hardwareKeys.set(hardware.value, hwKey);
-  }
+  const hwKey = hardware.value.key;
   // The resolved hardware is memoized on the choice and dataset, so its identity is a key; its JSON would be
   // cheaper to compare but drags dataset items along.
   const key = `${hwKey}|${JSON.stringify(options)}`;

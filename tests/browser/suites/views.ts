@@ -220,6 +220,9 @@ async function run(h: Harness): Promise<void> {
         const speed = await text(p, '[data-name="offload-speed"]');
         const tps = Number(/Decode ([\d.]+) tokens\/s/.exec(speed)?.[1]);
         assert(tps > 0.5 && tps < 5, `speed: ${speed}`);
+        // The list of models this hardware runs is swept once; moving the slider must not sweep it again.
+        await p.waitForSelector('[data-name="hardware-timing"]', { timeout: 30_000 });
+        const sweptBefore = await text(p, '[data-name="hardware-timing"]');
         const gpuBefore = Number(GIB_NUMBER.exec(await text(p, '[data-name="gpu-total"]'))?.[1]);
         const ramBefore = Number(GIB_NUMBER.exec(await text(p, '[data-name="ram-total"]'))?.[1]);
         // Five layers fewer with the keyboard: GPU bytes fall, RAM bytes rise, decode slows, the link has ngl.
@@ -244,6 +247,12 @@ async function run(h: Harness): Promise<void> {
           (n) => new URLSearchParams(location.search).get('ngl') === n,
           String(layers - 5),
           { timeout: 3000 },
+        );
+        await p.waitForTimeout(200);
+        assert(
+          (await p.locator('[data-name="hardware-progress"]').count()) === 0 &&
+            (await text(p, '[data-name="hardware-timing"]')) === sweptBefore,
+          'the slider started a new sweep of the models',
         );
         // Past the largest that fits: the page says it does not fit.
         for (let i = 0; i < 10; i++) await p.keyboard.press('ArrowRight');
