@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
 import { datasetPlugin } from './scripts/vite-dataset-plugin.ts';
+import { prerenderPlugin } from './scripts/vite-prerender-plugin.ts';
 
 // The model presets in data/models/*.json, as two virtual modules read by src/data/models.ts:
 // - virtual:model-index, what the picker lists (id, name, repo, aliases): in the first-paint bundle;
@@ -63,6 +64,7 @@ export default defineConfig({
     devWithoutCsp(),
     modelPresets(),
     datasetPlugin({ root: process.env.RIGCAST_DATA_ROOT ?? import.meta.dirname }),
+    prerenderPlugin(),
   ],
   // The price dataset is one lazily loaded chunk of inlined JSON, larger than Vite's 500 kB warning by
   // design; scripts/bench-ui.ts reports the real (gzip) sizes against the budgets. RIGCAST_DATA_ROOT points

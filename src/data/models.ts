@@ -21,9 +21,10 @@ export interface ModelPresetFile {
   retrievedOn: string;
 }
 
-let allConfigs: Promise<
-  Record<string, { config?: unknown; sourceUrl?: unknown; retrievedOn?: unknown }>
-> | null = null;
+type PresetConfigs = Record<string, { config?: unknown; sourceUrl?: unknown; retrievedOn?: unknown }>;
+let allConfigs: Promise<PresetConfigs> | null = null;
+/** The configs once their chunk has arrived, for answering synchronously from then on. */
+let loadedConfigs: PresetConfigs | null = null;
 
 /** Every preset, sorted by name. */
 export const MODEL_PRESET_ENTRIES: readonly ModelPresetEntry[] = presetIndex
@@ -36,21 +37,39 @@ export const MODEL_PRESET_ENTRIES: readonly ModelPresetEntry[] = presetIndex
   }))
   .sort((a, b) => a.name.localeCompare(b.name, 'en'));
 
-/** Load one preset's config (the first call loads them all). Rejects if the chunk fails to load or the
- *  preset has no config. */
-export function loadModelPresetFile(entry: ModelPresetEntry): Promise<ModelPresetFile> {
+/** Load every preset's config (one chunk); a failed load may be retried by the next call. */
+export function loadModelPresetConfigs(): Promise<unknown> {
   if (!allConfigs) {
-    const pending = import('virtual:model-configs').then((m) => m.default);
-    // A failed load (a flaky connection) may be retried by the next call.
+    const pending = import('virtual:model-configs').then((m) => {
+      loadedConfigs = m.default;
+      return m.default;
+    });
     pending.catch(() => {
       allConfigs = null;
     });
     allConfigs = pending;
   }
+  return allConfigs;
+}
+
+function fileOf(configs: PresetConfigs, entry: ModelPresetEntry): ModelPresetFile {
   const text = (v: unknown) => (typeof v === 'string' ? v : '');
-  return allConfigs.then((configs) => {
-    const file = configs[entry.file];
-    if (!file || file.config === undefined) throw new Error(`no config in data/models/${entry.file}`);
-    return { config: file.config, sourceUrl: text(file.sourceUrl), retrievedOn: text(file.retrievedOn) };
-  });
+  const file = configs[entry.file];
+  if (!file || file.config === undefined) throw new Error(`no config in data/models/${entry.file}`);
+  return { config: file.config, sourceUrl: text(file.sourceUrl), retrievedOn: text(file.retrievedOn) };
+}
+
+/** Load one preset's config (the first call loads them all). Rejects if the chunk fails to load or the
+ *  preset has no config. */
+export function loadModelPresetFile(entry: ModelPresetEntry): Promise<ModelPresetFile> {
+  return loadModelPresetConfigs().then(() => fileOf(loadedConfigs ?? {}, entry));
+}
+
+export function modelPresetConfigsLoaded(): boolean {
+  return loadedConfigs !== null;
+}
+
+/** One preset's config if the configs have arrived (undefined before); throws like loadModelPresetFile. */
+export function loadedModelPresetFile(entry: ModelPresetEntry): ModelPresetFile | undefined {
+  return loadedConfigs ? fileOf(loadedConfigs, entry) : undefined;
 }
