@@ -1,4 +1,4 @@
-import { StrictMode } from 'react';
+import { StrictMode, startTransition } from 'react';
 import { createRoot, hydrateRoot } from 'react-dom/client';
 import { App } from './app/app';
 import { applyInitialTheme } from './app/theme';
@@ -66,7 +66,10 @@ if (root?.hasAttribute(PRERENDERED_AS_OF_ATTRIBUTE)) {
   const stopWatching = useAppStore.subscribe((state, previous) => {
     if (state.scenario !== previous.scenario && markStale()) stopWatching();
   });
-  hydrateRoot(root, app);
+  // In a transition, hydration yields to the browser every few milliseconds (no long task) and to any input.
+  startTransition(() => {
+    hydrateRoot(root, app);
+  });
 } else if (root) {
   createRoot(root).render(app);
 }

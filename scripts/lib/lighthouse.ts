@@ -5,7 +5,7 @@
 // compare other builds on the same machine:
 //   npx tsx scripts/lib/lighthouse.ts [--runs=3] [--base=/] <dist dir> [<dist dir> …]
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import lighthouse from 'lighthouse';
@@ -119,8 +119,9 @@ function summarize(lhr: Lhr): LighthouseRun {
   };
 }
 
-/** One Lighthouse run (default mobile config, simulated throttling) in a fresh browser. */
-export async function runLighthouse(url: string): Promise<LighthouseRun> {
+/** One Lighthouse run (default mobile config, simulated throttling) in a fresh browser. With saveAs, the
+ *  full report (JSON) is written there, to read the long tasks and requests behind the figures. */
+export async function runLighthouse(url: string, saveAs?: string): Promise<LighthouseRun> {
   const browser = await launchBrowser();
   try {
     const result = await lighthouse(url, {
@@ -130,6 +131,7 @@ export async function runLighthouse(url: string): Promise<LighthouseRun> {
       onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo'],
     });
     if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
+    if (saveAs) writeFileSync(saveAs, JSON.stringify(result.lhr));
     return summarize(result.lhr as unknown as Lhr);
   } finally {
     await browser.close();
@@ -152,7 +154,7 @@ export interface LighthouseSummary {
 /** Serves dir with and without gzip and runs Lighthouse `runs` times on each, interleaved. */
 export async function lighthouseGzipAndPlain(
   dir: string,
-  options: { runs?: number; basePath?: string; log?: (line: string) => void } = {},
+  options: { runs?: number; basePath?: string; log?: (line: string) => void; saveDir?: string } = {},
 ): Promise<LighthouseSummary> {
   const runs = options.runs ?? 3;
   const basePath = options.basePath ?? '/rigcast/';
@@ -165,7 +167,9 @@ export async function lighthouseGzipAndPlain(
         ['gzip', gzipServer],
         ['plain', plainServer],
       ] as const) {
-        const run = await runLighthouse(server.url);
+        if (options.saveDir) mkdirSync(options.saveDir, { recursive: true });
+        const saveAs = options.saveDir ? join(options.saveDir, `lighthouse-${kind}-${i + 1}.json`) : undefined;
+        const run = await runLighthouse(server.url, saveAs);
         summary[kind].push(run);
         options.log?.(`  run ${i + 1}/${runs} ${kind}: ${formatRun(run)}`);
       }
@@ -208,12 +212,18 @@ export function failingAudits(s: LighthouseSummary): string[] {
 if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) {
   const runs = Number(process.argv.find((a) => a.startsWith('--runs='))?.slice(7) ?? 3);
   const basePath = process.argv.find((a) => a.startsWith('--base='))?.slice(7) ?? '/rigcast/';
+  const saveDir = process.argv.find((a) => a.startsWith('--save='))?.slice(7);
   const dirs = process.argv.slice(2).filter((a) => !a.startsWith('--'));
   (async () => {
     const lines: string[] = [];
     for (const dir of dirs) {
       console.log(`${dir}:`);
-      const s = await lighthouseGzipAndPlain(dir, { runs, basePath, log: console.log });
+      const s = await lighthouseGzipAndPlain(dir, {
+        runs,
+        basePath,
+        log: console.log,
+        ...(saveDir ? { saveDir: join(saveDir, dir.replace(/[^\w.-]+/g, '_')) } : {}),
+      });
       lines.push(...lighthouseTable(dir, s));
       const failing = failingAudits(s);
       if (failing.length > 0) console.log(`  audits below 0.9: ${failing.join(', ')}`);

@@ -4,11 +4,10 @@
 // shows loaded first, so the HTML holds the complete answer with its real numbers. main.tsx hydrates it.
 import { StrictMode } from 'react';
 import { prerender } from 'react-dom/static';
-import { loadModelPresetConfigs } from '../data/models';
 import { encodeScenario } from '../scenario';
 import { loadDataset } from '../state/dataset-resource';
 import { loadMemoryEngine } from '../state/derived';
-import { presetConfig } from '../state/model-presets';
+import { loadPresetConfig } from '../state/model-presets';
 import { useAppStore } from '../state/store';
 import { App } from './app';
 
@@ -26,11 +25,14 @@ const INCOMPLETE = ['not available yet', 'Loading '];
 
 export async function prerenderPage(): Promise<PrerenderedPage> {
   const scenario = useAppStore.getInitialState().scenario;
-  const [dataset, memory] = await Promise.all([loadDataset(), loadMemoryEngine(), loadModelPresetConfigs()]);
+  const [dataset, memory, config] = await Promise.all([
+    loadDataset(),
+    loadMemoryEngine(),
+    loadPresetConfig(scenario.modelId),
+  ]);
   if (dataset.status === 'failed') throw new Error(dataset.message);
   if (memory.status === 'failed') throw new Error(memory.message);
-  const config = presetConfig(scenario.modelId);
-  if (config.status !== 'ready') throw new Error(`the default model's config is ${config.status}`);
+  if (config.status === 'failed') throw new Error(config.message);
   const { prelude } = await prerender(
     <StrictMode>
       <App />

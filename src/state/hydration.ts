@@ -6,6 +6,8 @@
 //   scenario decoded from the link (useSyncExternalStore's server snapshot);
 // - the lazy data: a part that needs data which has not arrived yet suspends while hydrating, and React
 //   keeps the pre-rendered HTML on screen until the data is there (see lazy-resource.ts, model-presets.ts).
+//   While hydrating, those hooks call use() every time, with a promise that is already settled once the data
+//   is there: React replays a suspended component and expects the same use() calls in the same order.
 import { useSyncExternalStore } from 'react';
 
 const noSubscription = () => () => {};
@@ -25,4 +27,33 @@ export function prerenderedAsOf(): string | undefined {
   if (typeof document === 'undefined') return undefined;
   const value = document.getElementById('root')?.getAttribute(PRERENDERED_AS_OF_ATTRIBUTE);
   return value && /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : undefined;
+}
+
+/** A promise with the status fields React's use() reads: use() of a settled one returns at once instead of
+ *  suspending for a microtask (https://react.dev/reference/react/use). */
+type WithStatus<T> = Promise<T> & { status?: string; value?: T; reason?: unknown };
+
+export function tracked<T>(promise: Promise<T>): Promise<T> {
+  const t = promise as WithStatus<T>;
+  if (t.status === undefined) {
+    t.status = 'pending';
+    promise.then(
+      (value) => {
+        t.status = 'fulfilled';
+        t.value = value;
+      },
+      (reason: unknown) => {
+        t.status = 'rejected';
+        t.reason = reason;
+      },
+    );
+  }
+  return t;
+}
+
+export function fulfilled<T>(value: T): Promise<T> {
+  const t = Promise.resolve(value) as WithStatus<T>;
+  t.status = 'fulfilled';
+  t.value = value;
+  return t;
 }

@@ -4,7 +4,7 @@
 // (React keeps the pre-rendered HTML on screen meanwhile), and the load starts after first paint.
 import { use, useSyncExternalStore } from 'react';
 import { afterFirstPaint } from './after-first-paint';
-import { useHydrating } from './hydration';
+import { tracked, useHydrating } from './hydration';
 
 export type ResourceState<T> =
   | { status: 'loading' }
@@ -26,9 +26,11 @@ export function lazyResource<T>(what: string, loader: () => Promise<T>): LazyRes
   let pending: Promise<ResourceState<T>> | null = null;
   // Settles when the load does, without starting it: what a hydrating component waits for.
   let settle: (final: ResourceState<T>) => void = () => {};
-  const settled = new Promise<ResourceState<T>>((done) => {
-    settle = done;
-  });
+  const settled = tracked(
+    new Promise<ResourceState<T>>((done) => {
+      settle = done;
+    }),
+  );
   const listeners = new Set<() => void>();
   const subscribe = (listener: () => void) => {
     listeners.add(listener);
@@ -62,8 +64,8 @@ export function lazyResource<T>(what: string, loader: () => Promise<T>): LazyRes
     use: () => {
       const hydrating = useHydrating();
       const current = useSyncExternalStore(subscribe, get, get);
-      if (hydrating && current.status === 'loading') {
-        void afterFirstPaint().then(load);
+      if (hydrating) {
+        if (current.status === 'loading') void afterFirstPaint().then(load);
         return use(settled);
       }
       void load();

@@ -3,14 +3,13 @@
 import { use, useSyncExternalStore } from 'react';
 import {
   loadedModelPresetFile,
-  loadModelPresetConfigs,
-  modelPresetConfigsLoaded,
   loadModelPresetFile,
   MODEL_PRESET_ENTRIES,
   type ModelPresetEntry,
 } from '../data/models';
 import { afterFirstPaint } from './after-first-paint';
-import { useHydrating } from './hydration';
+import { fulfilled, tracked, useHydrating } from './hydration';
+import { useAppStore } from './store';
 
 export type ModelPreset = ModelPresetEntry;
 export const MODEL_PRESETS: readonly ModelPreset[] = MODEL_PRESET_ENTRIES;
@@ -49,9 +48,33 @@ function readyOrFailed(preset: ModelPreset): PresetConfigState | undefined {
   }
 }
 
-/** The config of a preset: loaded once, then served from memory. Starts the load when first asked; once the
- *  configs' chunk has arrived, every preset answers at once. */
-export function presetConfig(id: string): PresetConfigState {
+const settling = new Map<string, Promise<PresetConfigState>>();
+
+function startLoad(preset: ModelPreset): Promise<PresetConfigState> {
+  let pending = settling.get(preset.id);
+  if (!pending) {
+    pending = loadModelPresetFile(preset)
+      .then(
+        (file): PresetConfigState => ({ status: 'ready', ...file }),
+        (error: unknown): PresetConfigState => ({
+          status: 'failed',
+          message: `The config of ${preset.name} could not be loaded (${String(error)}).`,
+        }),
+      )
+      .then((state) => {
+        configs.set(preset.id, state);
+        // A failed load may be retried by the next call.
+        if (state.status === 'failed') settling.delete(preset.id);
+        notify();
+        return state;
+      });
+    settling.set(preset.id, pending);
+  }
+  return pending;
+}
+
+/** The config of a preset if it is known without loading anything (undefined while it is not). */
+function knownConfig(id: string): PresetConfigState | undefined {
   const known = configs.get(id);
   if (known && known.status !== 'loading') return known;
   const preset = byId.get(id);
@@ -61,27 +84,27 @@ export function presetConfig(id: string): PresetConfigState {
     return failed;
   }
   const now = readyOrFailed(preset);
-  if (now) {
-    configs.set(id, now);
-    return now;
-  }
+  if (now) configs.set(id, now);
+  return now;
+}
+
+/** The config of a preset: loaded once, then served from memory. Starts the load when first asked; once its
+ *  chunk has arrived, every preset in that chunk answers at once. */
+export function presetConfig(id: string): PresetConfigState {
+  const known = knownConfig(id);
   if (known) return known;
-  const loading: PresetConfigState = { status: 'loading' };
+  const preset = byId.get(id);
+  if (preset) void startLoad(preset);
+  const loading: PresetConfigState = configs.get(id) ?? { status: 'loading' };
   configs.set(id, loading);
-  loadModelPresetFile(preset).then(
-    (file) => {
-      configs.set(id, { status: 'ready', ...file });
-      notify();
-    },
-    (error: unknown) => {
-      configs.set(id, {
-        status: 'failed',
-        message: `The config of ${preset.name} could not be loaded (${String(error)}).`,
-      });
-      notify();
-    },
-  );
   return loading;
+}
+
+/** Load a preset's config; settles (never rejects) with its final state. */
+export function loadPresetConfig(id: string): Promise<PresetConfigState> {
+  const now = presetConfig(id);
+  const preset = byId.get(id);
+  return now.status === 'loading' && preset ? startLoad(preset) : Promise.resolve(now);
 }
 
 const getVersion = () => version;
@@ -91,19 +114,19 @@ function subscribe(listener: () => void): () => void {
   return () => listeners.delete(listener);
 }
 
-// Settles (never rejects) when the configs' chunk has arrived or failed; the load starts after first paint.
-let configsSettled: Promise<unknown> | null = null;
+// What hydration waits for: the pre-rendered model's config, loaded after first paint.
+let hydrationConfig: Promise<PresetConfigState> | null = null;
 
-/** Re-render when any preset config arrives. While hydrating, wait for the configs (the component suspends;
- *  the pre-rendered HTML stays) and load them after first paint. */
+/** Re-render when any preset config arrives. While hydrating, wait for the config of the model the page was
+ *  pre-rendered with (the component suspends; the pre-rendered HTML stays) and load it after first paint. */
 export function usePresetConfigsVersion(): number {
   const hydrating = useHydrating();
   const current = useSyncExternalStore(subscribe, getVersion, getVersion);
-  if (hydrating && typeof window !== 'undefined' && !modelPresetConfigsLoaded()) {
-    configsSettled ??= afterFirstPaint()
-      .then(loadModelPresetConfigs)
-      .catch(() => undefined);
-    use(configsSettled);
+  if (hydrating && typeof window !== 'undefined') {
+    const id = useAppStore.getInitialState().scenario.modelId;
+    const known = knownConfig(id);
+    hydrationConfig ??= known ? fulfilled(known) : tracked(afterFirstPaint().then(() => loadPresetConfig(id)));
+    use(hydrationConfig);
   }
   return current;
 }
