@@ -39,8 +39,19 @@ function modelPresets(): Plugin {
           const preset = JSON.parse(readFileSync(join(dir, file), 'utf8'));
           const { id: presetId, name, hfRepo, aliases, config, sourceUrl, retrievedOn } = preset;
           if (typeof presetId === 'string' && typeof name === 'string') {
-            index.push({ id: presetId, name, hfRepo, aliases, file, inDefaultChunk: presetId === defaultModelId });
-            (presetId === defaultModelId ? defaultConfig : configs)[file] = { config, sourceUrl, retrievedOn };
+            index.push({
+              id: presetId,
+              name,
+              hfRepo,
+              aliases,
+              file,
+              inDefaultChunk: presetId === defaultModelId,
+            });
+            (presetId === defaultModelId ? defaultConfig : configs)[file] = {
+              config,
+              sourceUrl,
+              retrievedOn,
+            };
           }
         } catch {
           // A broken preset file is reported by npm run lint:data; the picker leaves it out.

@@ -45,7 +45,8 @@ export function injectPrerendered(
   const csp = CSP_META.exec(html);
   if (!csp) throw new Error('index.html has no Content-Security-Policy');
   const entries = [...html.matchAll(ENTRY_SCRIPT)].map((m) => m[1] as string);
-  if (entries.length !== 1) throw new Error(`expected one entry script in index.html, found ${entries.length}`);
+  if (entries.length !== 1)
+    throw new Error(`expected one entry script in index.html, found ${entries.length}`);
   const preloads = [...html.matchAll(MODULE_PRELOAD)].map((m) => m[1] as string);
   const boot = makeBoot(entries[0] as string, preloads);
   let policy = addToDirective(csp[1] as string, 'script-src', cspHash(boot));
@@ -63,7 +64,10 @@ export function injectPrerendered(
     .replace(MODULE_PRELOAD, '')
     .replace(CSP_META, () => `<meta http-equiv="Content-Security-Policy" content="${policy}"`)
     .replace('</title>', () => `</title>\n    <script>${boot}</script>`)
-    .replace(ROOT_DIV, () => `<div id="root" ${PRERENDERED_AS_OF_ATTRIBUTE}="${page.asOf}">${page.html}</div>`);
+    .replace(
+      ROOT_DIV,
+      () => `<div id="root" ${PRERENDERED_AS_OF_ATTRIBUTE}="${page.asOf}">${page.html}</div>`,
+    );
   return out;
 }
 
@@ -85,9 +89,9 @@ async function renderInNode(config: ResolvedConfig): Promise<Rendered> {
   });
   try {
     const prerender = (await server.ssrLoadModule(ENTRY)) as typeof import('../src/app/prerender');
-    const bootModule = (await server.ssrLoadModule('/src/app/boot-script.ts')) as typeof import(
-      '../src/app/boot-script'
-    );
+    const bootModule = (await server.ssrLoadModule(
+      '/src/app/boot-script.ts',
+    )) as typeof import('../src/app/boot-script');
     const page = await prerender.prerenderPage();
     return { page, bootScript: bootModule.bootScript };
   } finally {

@@ -113,7 +113,9 @@ function summarize(lhr: Lhr): LighthouseRun {
     cls: value('cumulative-layout-shift'),
     speedIndexMs: value('speed-index'),
     transferKB: kb(requests),
-    jsCssTransferKB: kb(requests.filter((r) => r.resourceType === 'Script' || r.resourceType === 'Stylesheet')),
+    jsCssTransferKB: kb(
+      requests.filter((r) => r.resourceType === 'Script' || r.resourceType === 'Stylesheet'),
+    ),
     failing: [...failing].sort(),
     load: loadavg()[0] ?? Number.NaN,
   };
@@ -142,7 +144,9 @@ export const median = (values: number[]): number => {
   const sorted = values.filter((v) => Number.isFinite(v)).sort((a, b) => a - b);
   if (sorted.length === 0) return Number.NaN;
   const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+  return sorted.length % 2
+    ? (sorted[mid] as number)
+    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
 };
 
 export interface LighthouseSummary {
@@ -168,7 +172,9 @@ export async function lighthouseGzipAndPlain(
         ['plain', plainServer],
       ] as const) {
         if (options.saveDir) mkdirSync(options.saveDir, { recursive: true });
-        const saveAs = options.saveDir ? join(options.saveDir, `lighthouse-${kind}-${i + 1}.json`) : undefined;
+        const saveAs = options.saveDir
+          ? join(options.saveDir, `lighthouse-${kind}-${i + 1}.json`)
+          : undefined;
         const run = await runLighthouse(server.url, saveAs);
         summary[kind].push(run);
         options.log?.(`  run ${i + 1}/${runs} ${kind}: ${formatRun(run)}`);
@@ -204,7 +210,8 @@ export const LIGHTHOUSE_TABLE_HEADER = [
 export function failingAudits(s: LighthouseSummary): string[] {
   const counts = new Map<string, number>();
   for (const r of [...s.gzip, ...s.plain]) {
-    for (const f of r.failing) counts.set(f.replace(/ \(.*\)$/, ''), (counts.get(f.replace(/ \(.*\)$/, '')) ?? 0) + 1);
+    for (const f of r.failing)
+      counts.set(f.replace(/ \(.*\)$/, ''), (counts.get(f.replace(/ \(.*\)$/, '')) ?? 0) + 1);
   }
   return [...counts].map(([id, n]) => `${id} (${n}/${s.gzip.length + s.plain.length} runs)`);
 }

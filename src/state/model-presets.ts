@@ -44,7 +44,10 @@ function readyOrFailed(preset: ModelPreset): PresetConfigState | undefined {
     const file = loadedModelPresetFile(preset);
     return file ? { status: 'ready', ...file } : undefined;
   } catch (error) {
-    return { status: 'failed', message: `The config of ${preset.name} could not be loaded (${String(error)}).` };
+    return {
+      status: 'failed',
+      message: `The config of ${preset.name} could not be loaded (${String(error)}).`,
+    };
   }
 }
 
@@ -125,7 +128,9 @@ export function usePresetConfigsVersion(): number {
   if (hydrating && typeof window !== 'undefined') {
     const id = useAppStore.getInitialState().scenario.modelId;
     const known = knownConfig(id);
-    hydrationConfig ??= known ? fulfilled(known) : tracked(afterFirstPaint().then(() => loadPresetConfig(id)));
+    hydrationConfig ??= known
+      ? fulfilled(known)
+      : tracked(afterFirstPaint().then(() => loadPresetConfig(id)));
     use(hydrationConfig);
   }
   return current;

@@ -19,7 +19,9 @@ describe('packSources / unpackSources', () => {
 
   it('stores a repeated record once and shares it after unpacking', () => {
     const a = { url: 'https://example.org/a', retrievedOn: '2026-12-03' };
-    const input = { items: [{ source: { ...a } }, { sources: [{ ...a }, { url: 'https://example.org/b' }] }] };
+    const input = {
+      items: [{ source: { ...a } }, { sources: [{ ...a }, { url: 'https://example.org/b' }] }],
+    };
     const packed = clone(packSources(input));
     expect(packed.sources).toEqual([a, { url: 'https://example.org/b' }]);
     expect(packed.value).toEqual({ items: [{ source: { $s: 0 } }, { sources: [{ $s: 0 }, { $s: 1 }] }] });

@@ -37,7 +37,8 @@ function RigClause() {
   const rigs = useRigSearch();
   const asOf = useScenarioField('asOf');
   if (rigs.status !== 'ok') return 'Rig prices are not available yet.';
-  if (rigs.value.kind === 'none') return `No rig in the dataset fits these constraints: ${rigs.value.message}`;
+  if (rigs.value.kind === 'none')
+    return `No rig in the dataset fits these constraints: ${rigs.value.message}`;
   const best = rigs.value.rigs[0];
   return best
     ? `The cheapest rig that holds it as of ${asOf} is ${best.label} at ${formatUsd(best.totalPriceUsd)}.`
