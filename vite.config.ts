@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
 import { datasetPlugin } from './scripts/vite-dataset-plugin.ts';
+import { historySeedPlugin } from './scripts/vite-history-seed-plugin.ts';
 import { defaultScenario } from './src/scenario/defaults.ts';
 import { prerenderPlugin } from './scripts/vite-prerender-plugin.ts';
 
@@ -84,6 +85,7 @@ export default defineConfig({
     devWithoutCsp(),
     modelPresets(),
     datasetPlugin({ root: process.env.RIGCAST_DATA_ROOT ?? import.meta.dirname }),
+    historySeedPlugin(),
     prerenderPlugin(),
   ],
   // The price dataset is one lazily loaded chunk of inlined JSON, larger than Vite's 500 kB warning by

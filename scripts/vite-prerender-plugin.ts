@@ -1,7 +1,7 @@
 // Pre-renders the page at build time: the default scenario's whole page with its real numbers, rendered by
 // the app's own components (src/app/prerender.tsx) with react-dom/static, in Node, through a Vite server
-// built from the same config (the same plugins: the dataset parsed by the same loader, the model presets),
-// so every number comes from the same core code the browser runs. The markup goes into index.html's #root,
+// built from the same config (scripts/lib/build-time-server.ts: the same plugins, the dataset parsed by the
+// same loader, the model presets), so every number comes from the same core code the browser runs. The markup goes into index.html's #root,
 // which main.tsx hydrates. First paint then needs the HTML alone: the stylesheet is inlined, and the app's
 // code is loaded by the one inline script (src/app/boot-script.ts) once the page has painted. Both inline
 // elements are allowed by their sha256 in the Content-Security-Policy: no 'unsafe-inline'.
@@ -9,9 +9,10 @@
 // A page that cannot be pre-rendered (a broken dataset, a render error) does not fail the build: the
 // warning is printed and index.html is left as it was, rendered in the browser as before.
 import { createHash } from 'node:crypto';
-import { createServer, type IndexHtmlTransformContext, type Plugin, type ResolvedConfig } from 'vite';
+import type { IndexHtmlTransformContext, Plugin, ResolvedConfig } from 'vite';
 import type { PrerenderedPage } from '../src/app/prerender';
 import { PRERENDERED_AS_OF_ATTRIBUTE } from '../src/state/hydration.ts';
+import { buildTimeServer, closeBuildTimeServer } from './lib/build-time-server.ts';
 
 const ENTRY = '/src/app/prerender.tsx';
 const ROOT_DIV = /<div id="root"><\/div>/;
@@ -77,26 +78,13 @@ interface Rendered {
 }
 
 async function renderInNode(config: ResolvedConfig): Promise<Rendered> {
-  const server = await createServer({
-    configFile: config.configFile,
-    root: config.root,
-    mode: config.mode,
-    logLevel: 'error',
-    clearScreen: false,
-    server: { middlewareMode: true, hmr: false, ws: false, watch: null },
-    appType: 'custom',
-    optimizeDeps: { noDiscovery: true, include: [] },
-  });
-  try {
-    const prerender = (await server.ssrLoadModule(ENTRY)) as typeof import('../src/app/prerender');
-    const bootModule = (await server.ssrLoadModule(
-      '/src/app/boot-script.ts',
-    )) as typeof import('../src/app/boot-script');
-    const page = await prerender.prerenderPage();
-    return { page, bootScript: bootModule.bootScript };
-  } finally {
-    await server.close();
-  }
+  const server = await buildTimeServer(config);
+  const prerender = (await server.ssrLoadModule(ENTRY)) as typeof import('../src/app/prerender');
+  const bootModule = (await server.ssrLoadModule('/src/app/boot-script.ts')) as typeof import(
+    '../src/app/boot-script'
+  );
+  const page = await prerender.prerenderPage();
+  return { page, bootScript: bootModule.bootScript };
 }
 
 function assetText(ctx: IndexHtmlTransformContext, file: string): string {
@@ -132,6 +120,9 @@ export function prerenderPlugin(): Plugin {
           return html;
         }
       },
+    },
+    async closeBundle() {
+      await closeBuildTimeServer();
     },
   };
 }

@@ -31,3 +31,9 @@ declare module 'virtual:rigcast-dataset' {
   export const packedDataset: import('../data/shared-sources').PackedSources;
   export const datasetProblems: import('../data/problems').DataProblem[];
 }
+
+// rigcast-history-seed in scripts/vite-history-seed-plugin.ts: the default scenario's price history, computed
+// at build time (null when it could not be).
+declare module 'virtual:rigcast-history-seed' {
+  export const historySeed: import('../state/history-seed').HistorySeed | null;
+}
