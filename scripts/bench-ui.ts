@@ -9,7 +9,7 @@
 //   without compression, interleaved, medians of --runs=N (default 3) with each run's machine load, and the
 //   audits that did not pass (scripts/lib/lighthouse.ts). --no-lighthouse skips it. The reports are saved
 //   in .bench/ (gitignored).
-// Figures, not assertions. The machine's load shows in every timing (the load average is printed with each
+// --dist=<dir> measures that build instead of building (a before/after). Figures, not assertions. The machine's load shows in every timing (the load average is printed with each
 // Lighthouse run): run it on an idle machine for figures worth comparing.
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -27,7 +27,9 @@ import {
 import { serveStatic } from './serve-static';
 
 const ROOT = resolve(import.meta.dirname, '..');
-const DIST = join(ROOT, 'dist');
+// --dist=<dir> measures a build made elsewhere (e.g. an older commit's, for a before/after) without building.
+const GIVEN_DIST = process.argv.find((a) => a.startsWith('--dist='))?.slice('--dist='.length);
+const DIST = GIVEN_DIST ? resolve(GIVEN_DIST) : join(ROOT, 'dist');
 const INPUTS = 100;
 const RUNS = Number(process.argv.find((a) => a.startsWith('--runs='))?.slice('--runs='.length) ?? 3);
 const LIGHTHOUSE = !process.argv.includes('--no-lighthouse');
@@ -45,14 +47,20 @@ function builtChunks(): { file: string; gzipKB: number; rawKB: number }[] {
 }
 
 /** What first paint needs: index.html and whatever it loads that blocks rendering (stylesheets, classic
- *  scripts without async/defer). The inline <style> and <script> elements are counted with the HTML. */
+ *  scripts without async/defer); for a page that is not pre-rendered, also its module scripts (nothing is on
+ *  screen without them). The inline <style> and <script> elements are counted with the HTML. */
 function firstPaint(): { htmlGzipKB: number; htmlRawKB: number; inlineCssRawKB: number; blocking: string[] } {
   const html = readFileSync(join(DIST, 'index.html'), 'utf8');
+  const refs = (pattern: RegExp) => [...html.matchAll(pattern)].map((m) => m[1] as string);
   const blocking = [
-    ...[...html.matchAll(/<link rel="stylesheet"[^>]*href="\.\/([^"]+)"/g)].map((m) => m[1] as string),
-    ...[...html.matchAll(/<script(?![^>]*\b(?:async|defer|type="module"))[^>]*src="\.\/([^"]+)"/g)].map(
-      (m) => m[1] as string,
-    ),
+    ...refs(/<link rel="stylesheet"[^>]*href="\.\/([^"]+)"/g),
+    ...refs(/<script(?![^>]*\b(?:async|defer|type="module"))[^>]*src="\.\/([^"]+)"/g),
+    ...(html.includes('data-prerendered-as-of')
+      ? []
+      : [
+          ...refs(/<script type="module"[^>]*src="\.\/([^"]+)"/g),
+          ...refs(/<link rel="modulepreload"[^>]*href="\.\/([^"]+)"/g),
+        ]),
   ];
   const inlineCss = [...html.matchAll(/<style>([^<]*)<\/style>/g)].reduce(
     (n, m) => n + (m[1]?.length ?? 0),
@@ -67,6 +75,18 @@ function firstPaint(): { htmlGzipKB: number; htmlRawKB: number; inlineCssRawKB: 
   };
 }
 
+/** Every part of the page is live (rendered by the app in the browser, not only pre-rendered) and nothing
+ *  says it is loading (a build without pre-rendered parts: only the latter). */
+const settled = (page: Page) =>
+  page.waitForFunction(
+    () =>
+      document.querySelector('[data-name="memory-total"]') !== null &&
+      [...document.querySelectorAll('.part')].every((p) => p.hasAttribute('data-live')) &&
+      !/Loading the |not available yet/.test(document.body.textContent ?? ''),
+    null,
+    { timeout: 30_000 },
+  );
+
 /** The files a fresh page load fetches from dist/ at a viewport, until the network is idle and every part
  *  is live (no interaction, no scrolling). */
 async function loadedFiles(browser: Browser, url: string, width: number, height: number): Promise<string[]> {
@@ -80,11 +100,7 @@ async function loadedFiles(browser: Browser, url: string, width: number, height:
       if (path.startsWith(base)) files.add(path.slice(base.length) || 'index.html');
     });
     await page.goto(url, { waitUntil: 'networkidle' });
-    await page.waitForFunction(
-      () => [...document.querySelectorAll('.part')].every((p) => p.hasAttribute('data-live')),
-      null,
-      { timeout: 30_000 },
-    );
+    await settled(page);
     await page.waitForLoadState('networkidle');
     return [...files].sort();
   } finally {
@@ -181,7 +197,8 @@ async function tracedInputCpu(browser: Browser, page: Page) {
 
 async function main(): Promise<void> {
   const loadAtStart = loadavg()[0] ?? Number.NaN;
-  execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
+  if (!GIVEN_DIST)
+    execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
   const chunks = builtChunks();
   const paint = firstPaint();
   const server = await serveStatic(DIST);
@@ -216,11 +233,7 @@ async function main(): Promise<void> {
     await page.waitForSelector('[data-name="memory-total"]');
     // The charts mount when they approach the viewport: scroll to the bottom so both are drawn, then back to
     // the sliders, and time the inputs with every chart on the page.
-    await page.waitForFunction(
-      () => [...document.querySelectorAll('.part')].every((p) => p.hasAttribute('data-live')),
-      null,
-      { timeout: 30_000 },
-    );
+    await settled(page);
     await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
     await page.waitForFunction(() => document.querySelectorAll('.recharts-wrapper').length >= 2, null, {
       timeout: 30_000,
@@ -265,7 +278,7 @@ async function main(): Promise<void> {
     const small = chunks.filter((c) => c.gzipKB < 2);
     lines.push(
       '## Bytes (gzip level 9; raw in brackets)',
-      `first paint needs index.html alone (pre-rendered, stylesheet inline): ${kb(paint.htmlGzipKB)} KB gzip (${kb(paint.htmlRawKB)} KB raw, of which inline CSS ${kb(paint.inlineCssRawKB)} KB raw)${paint.blocking.length > 0 ? `; render-blocking files: ${paint.blocking.join(', ')}` : '; nothing else blocks it'} (budget 85)`,
+      `first paint needs ${kb(paint.htmlGzipKB)} KB gzip: index.html (${kb(paint.htmlRawKB)} KB raw, inline CSS ${kb(paint.inlineCssRawKB)} KB raw)${paint.blocking.length > 0 ? ` and ${paint.blocking.join(', ')}` : ' alone'} (budget 85)`,
       `JS+CSS before any interaction (the app's code after first paint, then the data and engines; inline CSS counted): phone ${kb(beforeInteraction(phone))} KB, desktop ${kb(beforeInteraction(desktop))} KB gzip (budget 160)`,
       ...describeLoad('  the default page at 412x823 loads', phone),
       ...describeLoad('  the default page at 1280x900 loads', desktop),
@@ -297,7 +310,9 @@ async function main(): Promise<void> {
       log: console.log,
       saveDir: join(ROOT, '.bench'),
     });
-    console.log([...LIGHTHOUSE_TABLE_HEADER, ...lighthouseTable('rigcast', summary)].join('\n'));
+    console.log(
+      [...LIGHTHOUSE_TABLE_HEADER, ...lighthouseTable(GIVEN_DIST ? DIST : 'rigcast', summary)].join('\n'),
+    );
     const failing = failingAudits(summary);
     console.log(`audits below 0.9: ${failing.length > 0 ? failing.join(', ') : 'none'}`);
   }
