@@ -2,8 +2,10 @@
 // by scripts/serve-static.ts twice: with gzip, as static hosts serve it, and without compression. Runs are
 // interleaved (gzip, plain, gzip, plain, …) in a fresh headless Chromium each, so a change in the machine's
 // load hits both sides alike; the figures are the medians. Used by scripts/bench-ui.ts; also a command to
-// compare other builds on the same machine:
-//   npx tsx scripts/lib/lighthouse.ts [--runs=3] [--base=/] <dist dir> [<dist dir> …]
+// compare builds on the same machine, interleaved across builds (the base path each is served under and a
+// label are optional):
+//   npx tsx scripts/lib/lighthouse.ts [--runs=3] [--save=dir] dist=after /tmp/old/dist=before \
+//     /tmp/peer/dist@/peer-base/=peer
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -155,35 +157,66 @@ export interface LighthouseSummary {
   plain: LighthouseRun[];
 }
 
-/** Serves dir with and without gzip and runs Lighthouse `runs` times on each, interleaved. */
+export interface Target {
+  /** A label for the tables. */
+  label: string;
+  dir: string;
+  /** The sub-path the build expects to be served under (default /rigcast/). */
+  basePath?: string;
+}
+
+/** Serves each build with and without gzip and runs Lighthouse `runs` times on each, interleaved across
+ *  builds and compression (run 1 of every side, then run 2, …), so a change in the machine's load is shared
+ *  by all. */
+export async function lighthouseCompare(
+  targets: readonly Target[],
+  options: { runs?: number; log?: (line: string) => void; saveDir?: string } = {},
+): Promise<LighthouseSummary[]> {
+  const runs = options.runs ?? 3;
+  const served = [];
+  try {
+    for (const t of targets) {
+      const basePath = t.basePath ?? '/rigcast/';
+      served.push({
+        target: t,
+        gzip: await serveStatic(t.dir, { basePath, gzip: true }),
+        plain: await serveStatic(t.dir, { basePath, gzip: false }),
+        summary: { runs, gzip: [], plain: [] } as LighthouseSummary,
+      });
+    }
+    if (options.saveDir) mkdirSync(options.saveDir, { recursive: true });
+    for (let i = 0; i < runs; i++) {
+      for (const s of served) {
+        for (const kind of ['gzip', 'plain'] as const) {
+          const name = `lighthouse-${s.target.label.replace(/[^\w.-]+/g, '_')}-${kind}-${i + 1}.json`;
+          const run = await runLighthouse(
+            s[kind].url,
+            options.saveDir ? join(options.saveDir, name) : undefined,
+          );
+          s.summary[kind].push(run);
+          options.log?.(`  ${s.target.label} run ${i + 1}/${runs} ${kind}: ${formatRun(run)}`);
+        }
+      }
+    }
+  } finally {
+    for (const s of served) {
+      await s.gzip.close();
+      await s.plain.close();
+    }
+  }
+  return served.map((s) => s.summary);
+}
+
+/** One build, with and without gzip (see lighthouseCompare). */
 export async function lighthouseGzipAndPlain(
   dir: string,
   options: { runs?: number; basePath?: string; log?: (line: string) => void; saveDir?: string } = {},
 ): Promise<LighthouseSummary> {
-  const runs = options.runs ?? 3;
-  const basePath = options.basePath ?? '/rigcast/';
-  const gzipServer = await serveStatic(dir, { basePath, gzip: true });
-  const plainServer = await serveStatic(dir, { basePath, gzip: false });
-  const summary: LighthouseSummary = { runs, gzip: [], plain: [] };
-  try {
-    for (let i = 0; i < runs; i++) {
-      for (const [kind, server] of [
-        ['gzip', gzipServer],
-        ['plain', plainServer],
-      ] as const) {
-        if (options.saveDir) mkdirSync(options.saveDir, { recursive: true });
-        const saveAs = options.saveDir
-          ? join(options.saveDir, `lighthouse-${kind}-${i + 1}.json`)
-          : undefined;
-        const run = await runLighthouse(server.url, saveAs);
-        summary[kind].push(run);
-        options.log?.(`  run ${i + 1}/${runs} ${kind}: ${formatRun(run)}`);
-      }
-    }
-  } finally {
-    await gzipServer.close();
-    await plainServer.close();
-  }
+  const [summary] = await lighthouseCompare(
+    [{ label: 'rigcast', dir, ...(options.basePath ? { basePath: options.basePath } : {}) }],
+    options,
+  );
+  if (!summary) throw new Error('no Lighthouse summary');
   return summary;
 }
 
@@ -216,25 +249,31 @@ export function failingAudits(s: LighthouseSummary): string[] {
   return [...counts].map(([id, n]) => `${id} (${n}/${s.gzip.length + s.plain.length} runs)`);
 }
 
+// npx tsx scripts/lib/lighthouse.ts [--runs=3] [--save=dir] <dir>[@/base/][=label] …
 if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) {
   const runs = Number(process.argv.find((a) => a.startsWith('--runs='))?.slice(7) ?? 3);
-  const basePath = process.argv.find((a) => a.startsWith('--base='))?.slice(7) ?? '/rigcast/';
   const saveDir = process.argv.find((a) => a.startsWith('--save='))?.slice(7);
-  const dirs = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+  const targets: Target[] = process.argv
+    .slice(2)
+    .filter((a) => !a.startsWith('--'))
+    .map((arg) => {
+      const [where = arg, label] = arg.split('=');
+      const [dir = where, basePath] = where.split('@');
+      return { dir, label: label ?? dir, ...(basePath ? { basePath } : {}) };
+    });
   (async () => {
+    const summaries = await lighthouseCompare(targets, {
+      runs,
+      log: console.log,
+      ...(saveDir ? { saveDir } : {}),
+    });
     const lines: string[] = [];
-    for (const dir of dirs) {
-      console.log(`${dir}:`);
-      const s = await lighthouseGzipAndPlain(dir, {
-        runs,
-        basePath,
-        log: console.log,
-        ...(saveDir ? { saveDir: join(saveDir, dir.replace(/[^\w.-]+/g, '_')) } : {}),
-      });
-      lines.push(...lighthouseTable(dir, s));
+    summaries.forEach((s, i) => {
+      const label = targets[i]?.label ?? '?';
+      lines.push(...lighthouseTable(label, s));
       const failing = failingAudits(s);
-      if (failing.length > 0) console.log(`  audits below 0.9: ${failing.join(', ')}`);
-    }
+      if (failing.length > 0) console.log(`${label}: audits below 0.9: ${failing.join(', ')}`);
+    });
     console.log([...LIGHTHOUSE_TABLE_HEADER, ...lines].join('\n'));
   })().catch((error) => {
     console.error(error);
