@@ -93,6 +93,9 @@ export default defineConfig({
   // the dataset at another folder's data/ (the browser tests build with a broken fixture).
   build: {
     target: 'es2022',
+    // One stylesheet for the whole page, inlined into the pre-rendered index.html (first paint needs all of
+    // it; the page's code arrives in several chunks after first paint).
+    cssCodeSplit: false,
     sourcemap: false,
     chunkSizeWarningLimit: 2000,
   },

@@ -1,6 +1,4 @@
 import { StrictMode, startTransition } from 'react';
-import { createRoot, hydrateRoot } from 'react-dom/client';
-import { App } from './app/app';
 import { applyInitialTheme } from './app/theme';
 import { decodeScenario, encodeScenario } from './scenario';
 import { afterFirstPaint } from './state/after-first-paint';
@@ -46,30 +44,37 @@ void afterFirstPaint()
   });
 startUrlSync();
 
+// React DOM and the page's components arrive as two chunks, each evaluated in a task of its own: one task
+// evaluating all of them would block the main thread for longest (Lighthouse's total blocking time).
 const root = document.getElementById('root');
-const app = (
-  <StrictMode>
-    <App />
-  </StrictMode>
+void Promise.all([import('react-dom/client'), import('./app/app')]).then(
+  ([{ createRoot, hydrateRoot }, { App }]) => {
+    const app = (
+      <StrictMode>
+        <App />
+      </StrictMode>
+    );
+    if (root?.hasAttribute(PRERENDERED_AS_OF_ATTRIBUTE)) {
+      // The page was pre-rendered with the store's initial scenario. Parts React has not rendered yet show that
+      // one; while the page shows another (a link's, or an input moved before the data arrived), they hide
+      // their numbers until they are live (app.css). The boot script in index.html marked a link before first
+      // paint.
+      const prerendered = encodeScenario(useAppStore.getInitialState().scenario);
+      const markStale = () => {
+        const stale = encodeScenario(useAppStore.getState().scenario) !== prerendered;
+        if (stale) document.documentElement.setAttribute('data-prerender', 'stale');
+        return stale;
+      };
+      if (!markStale()) document.documentElement.removeAttribute('data-prerender');
+      const stopWatching = useAppStore.subscribe((state, previous) => {
+        if (state.scenario !== previous.scenario && markStale()) stopWatching();
+      });
+      // In a transition, hydration yields to the browser every few milliseconds (no long task) and to input.
+      startTransition(() => {
+        hydrateRoot(root, app);
+      });
+    } else if (root) {
+      createRoot(root).render(app);
+    }
+  },
 );
-if (root?.hasAttribute(PRERENDERED_AS_OF_ATTRIBUTE)) {
-  // The page was pre-rendered with the store's initial scenario. Parts React has not rendered yet show that
-  // one; while the page shows another (a link's, or an input moved before the data arrived), they hide their
-  // numbers until they are live (app.css). The boot script in index.html marked a link before first paint.
-  const prerendered = encodeScenario(useAppStore.getInitialState().scenario);
-  const markStale = () => {
-    const stale = encodeScenario(useAppStore.getState().scenario) !== prerendered;
-    if (stale) document.documentElement.setAttribute('data-prerender', 'stale');
-    return stale;
-  };
-  if (!markStale()) document.documentElement.removeAttribute('data-prerender');
-  const stopWatching = useAppStore.subscribe((state, previous) => {
-    if (state.scenario !== previous.scenario && markStale()) stopWatching();
-  });
-  // In a transition, hydration yields to the browser every few milliseconds (no long task) and to any input.
-  startTransition(() => {
-    hydrateRoot(root, app);
-  });
-} else if (root) {
-  createRoot(root).render(app);
-}
