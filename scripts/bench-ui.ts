@@ -75,13 +75,16 @@ function firstPaint(): { htmlGzipKB: number; htmlRawKB: number; inlineCssRawKB: 
   };
 }
 
-/** Every part of the page is live (rendered by the app in the browser, not only pre-rendered) and nothing
- *  says it is loading (a build without pre-rendered parts: only the latter). */
+/** Every part on or near the screen is live (rendered by the app in the browser, not only pre-rendered;
+ *  parts far below hydrate when they approach the viewport) and nothing says it is loading (a build
+ *  without pre-rendered parts: only the latter). */
 const settled = (page: Page) =>
   page.waitForFunction(
     () =>
       document.querySelector('[data-name="memory-total"]') !== null &&
-      [...document.querySelectorAll('.part')].every((p) => p.hasAttribute('data-live')) &&
+      [...document.querySelectorAll('.part')]
+        .filter((p) => p.getBoundingClientRect().top < window.innerHeight + 600)
+        .every((p) => p.hasAttribute('data-live')) &&
       !/Loading the |not available yet/.test(document.body.textContent ?? ''),
     null,
     { timeout: 30_000 },
@@ -231,10 +234,11 @@ async function main(): Promise<void> {
       return nav ? nav.loadEventStart - nav.startTime : Number.NaN;
     });
     await page.waitForSelector('[data-name="memory-total"]');
-    // The charts mount when they approach the viewport: scroll to the bottom so both are drawn, then back to
-    // the sliders, and time the inputs with every chart on the page.
+    // The parts far below and the charts come alive when they approach the viewport: scroll to the bottom so
+    // all are, then back to the sliders, and time the inputs with every chart on the page.
     await settled(page);
     await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    await settled(page);
     await page.waitForFunction(() => document.querySelectorAll('.recharts-wrapper').length >= 2, null, {
       timeout: 30_000,
     });

@@ -24,9 +24,9 @@ export function historySeedPlugin(): Plugin {
       if (config.command === 'build') {
         try {
           const server = await buildTimeServer(config);
-          const buildTime = (await server.ssrLoadModule('/src/app/prerender.tsx')) as typeof import(
-            '../src/app/prerender'
-          );
+          const buildTime = (await server.ssrLoadModule(
+            '/src/app/prerender.tsx',
+          )) as typeof import('../src/app/prerender');
           seed = buildTime.historySeed();
         } catch (error) {
           // No seed is no error: the browser computes the history itself.

@@ -80,9 +80,9 @@ interface Rendered {
 async function renderInNode(config: ResolvedConfig): Promise<Rendered> {
   const server = await buildTimeServer(config);
   const prerender = (await server.ssrLoadModule(ENTRY)) as typeof import('../src/app/prerender');
-  const bootModule = (await server.ssrLoadModule('/src/app/boot-script.ts')) as typeof import(
-    '../src/app/boot-script'
-  );
+  const bootModule = (await server.ssrLoadModule(
+    '/src/app/boot-script.ts',
+  )) as typeof import('../src/app/boot-script');
   const page = await prerender.prerenderPage();
   return { page, bootScript: bootModule.bootScript };
 }

@@ -1,7 +1,8 @@
 // The page: header with the share and theme controls, notices, the one-sentence answer, then one section
 // per question. Features do not import each other; this file composes them.
-import { lazy, type ReactNode, Suspense, useEffect, useRef } from 'react';
+import { lazy, type ReactNode, Suspense, use, useEffect, useRef } from 'react';
 import { ErrorBoundary } from '../components/error-boundary';
+import { whenNearViewport } from '../components/near-viewport';
 import { Answer } from '../features/answer/answer';
 import { MemoryBreakdown } from '../features/memory-breakdown/memory-breakdown';
 import { ModelPicker } from '../features/model-picker/model-picker';
@@ -11,6 +12,7 @@ import { RigConstraints } from '../features/rig-table/rig-constraints';
 import { ShareLink } from '../features/share-link/share-link';
 import { WorkloadInputs } from '../features/workload/workload-inputs';
 import { afterFirstPaint } from '../state/after-first-paint';
+import { tracked, useHydrating } from '../state/hydration';
 import { ThemeToggle } from './theme-toggle';
 import '../features/notices/notices.css';
 import '../features/model-picker/model-picker.css';
@@ -41,10 +43,25 @@ const DataSources = lazy(() =>
     .then((m) => ({ default: m.DataSources })),
 );
 
+// A pre-rendered part is hydrated (and computes what it shows) when it approaches the viewport: until then
+// its pre-rendered HTML is what React would render, so a part far below the fold costs nothing at load.
+const nearViewport = new Map<string, Promise<void>>();
+function whenPartNearViewport(name: string): Promise<void> {
+  let pending = nearViewport.get(name);
+  if (!pending) {
+    pending = tracked(whenNearViewport(document.querySelector(`.part[data-part="${name}"]`)));
+    nearViewport.set(name, pending);
+  }
+  return pending;
+}
+
 /** Marks its part live once React has rendered it in the browser (hydrated or mounted): until then a
  *  pre-rendered part shows the pre-rendered scenario, which app.css hides when the page shows another one
- *  (a link's, or a slider moved before the data arrived; see main.tsx). */
+ *  (a link's, or a slider moved before the data arrived; see main.tsx). While hydrating, it waits until the
+ *  part approaches the viewport. */
 function LivePart({ name, children }: { name: string; children: ReactNode }) {
+  const hydrating = useHydrating();
+  if (hydrating && typeof document !== 'undefined') use(whenPartNearViewport(name));
   const box = useRef<HTMLDivElement>(null);
   useEffect(() => {
     box.current?.setAttribute('data-live', '');

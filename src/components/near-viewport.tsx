@@ -2,6 +2,8 @@
 // part at once (printing, or an export that needs the charts drawn): a chart far below the fold costs its
 // code (Recharts is the largest chunk) and a long task to mount, which the first screen should not pay for.
 // The box keeps its size before and after (its class sets the height), so mounting shifts nothing.
+// whenNearViewport does the same for an element already on the page (a pre-rendered part waiting to be
+// hydrated, app/app.tsx).
 import { type ReactNode, useEffect, useRef, useState } from 'react';
 
 /** How far outside the viewport a box starts mounting, so it is drawn by the time it scrolls in. */
@@ -17,6 +19,27 @@ export function mountDeferredParts(): void {
 }
 
 if (typeof window !== 'undefined') window.addEventListener('beforeprint', mountDeferredParts);
+
+/** Resolves when the element comes within NEAR_MARGIN of the viewport, or every deferred part is asked
+ *  for (mountDeferredParts). At once where nothing can be observed. */
+export function whenNearViewport(element: Element | null): Promise<void> {
+  if (!element || mountAllRequested || typeof IntersectionObserver === 'undefined') return Promise.resolve();
+  return new Promise((done) => {
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((e) => e.isIntersecting)) finish();
+      },
+      { rootMargin: NEAR_MARGIN },
+    );
+    const finish = () => {
+      observer.disconnect();
+      mountAllListeners.delete(finish);
+      done();
+    };
+    mountAllListeners.add(finish);
+    observer.observe(element);
+  });
+}
 
 export function NearViewport({ className, children }: { className: string; children: ReactNode }) {
   const [near, setNear] = useState(false);

@@ -31,15 +31,32 @@ async function firstPaintPage(context: BrowserContext, url: string): Promise<Pag
   return page;
 }
 
-const allPartsLive = (page: Page, timeout = 30_000) =>
+/** The parts on or near the screen are live (hydrated by the app); the ones far below wait until they
+ *  approach the viewport (app/app.tsx). */
+const visiblePartsLive = (page: Page, timeout = 30_000) =>
   page.waitForFunction(
     () => {
-      const parts = [...document.querySelectorAll('.part')];
-      return parts.length > 0 && parts.every((p) => p.hasAttribute('data-live'));
+      const near = [...document.querySelectorAll('.part')].filter(
+        (p) => p.getBoundingClientRect().top < window.innerHeight + 600,
+      );
+      return near.length > 0 && near.every((p) => p.hasAttribute('data-live'));
     },
     null,
     { timeout },
   );
+
+/** Scrolls to the bottom (every part and chart comes near the viewport), waits until all are live, and goes
+ *  back to the top. */
+async function everyPartLive(page: Page, timeout = 30_000): Promise<void> {
+  await visiblePartsLive(page, timeout);
+  await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+  await page.waitForFunction(
+    () => [...document.querySelectorAll('.part')].every((p) => p.hasAttribute('data-live')),
+    null,
+    { timeout },
+  );
+  await page.evaluate(() => window.scrollTo(0, 0));
+}
 
 /** Sums the layout shifts not caused by input (the CLS definition) from the start of the page. */
 const collectShifts = (context: BrowserContext) =>
@@ -113,7 +130,7 @@ async function run(h: Harness): Promise<void> {
       await context.unrouteAll();
       const page = record(h, await context.newPage());
       await page.goto(`${h.url}`, { waitUntil: 'load' });
-      await allPartsLive(page);
+      await everyPartLive(page);
       // Changing an input and back makes every part compute again in the browser.
       await page.locator('input[data-name="context"]').focus();
       await page.keyboard.press('ArrowRight');
@@ -166,7 +183,7 @@ async function run(h: Harness): Promise<void> {
         });
         const page = record(h, await context.newPage());
         await page.goto(h.url, { waitUntil: 'load' });
-        await allPartsLive(page);
+        await everyPartLive(page);
         await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
         await page.waitForFunction(() => document.querySelectorAll('.recharts-wrapper').length >= 2);
         const violations = await page.evaluate(
@@ -179,13 +196,20 @@ async function run(h: Harness): Promise<void> {
 
   await test(
     h,
-    'nothing but the HTML loads before first paint, and the charts wait for the viewport',
+    'nothing but the HTML loads before first paint; the charts and the parts far below wait for the viewport',
     async () => {
       await withContext(h, { viewport: PHONE }, async (context) => {
         const page = record(h, await context.newPage());
         await page.goto(h.url, { waitUntil: 'load' });
-        await allPartsLive(page);
+        await visiblePartsLive(page);
         await page.waitForLoadState('networkidle');
+        const live = await page.evaluate(() =>
+          [...document.querySelectorAll('.part[data-live]')].map((p) => p.getAttribute('data-part')),
+        );
+        assert(
+          !live.includes('the data sources'),
+          `parts far below the fold were hydrated at load: ${live.join(', ')}`,
+        );
         const timing = await page.evaluate(() => ({
           fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? Number.NaN,
           resources: performance
@@ -225,14 +249,15 @@ async function run(h: Harness): Promise<void> {
           const page = record(h, await context.newPage());
           await throttle(page);
           await page.goto(h.url, { waitUntil: 'load' });
-          await allPartsLive(page, 60_000);
+          await visiblePartsLive(page, 60_000);
           await page.waitForLoadState('networkidle');
           const tops = await headingTops(page);
           assert(
             JSON.stringify(tops) === JSON.stringify(firstPaintTops),
             `headings moved: ${firstPaintTops.join(',')} -> ${tops.join(',')}`,
           );
-          // Scrolling down mounts the charts in boxes of their final size.
+          // Scrolling down hydrates the parts below and mounts the charts in boxes of their final size.
+          await everyPartLive(page, 60_000);
           for (const box of await page.locator('.chart-box').all()) {
             await box.scrollIntoViewIfNeeded();
             await box.locator('.recharts-wrapper').waitFor({ timeout: 60_000 });
@@ -290,7 +315,7 @@ async function run(h: Harness): Promise<void> {
       );
       assert(hidden === 'hidden', `the stale answer is ${hidden}`);
       releaseData();
-      await allPartsLive(page, 60_000);
+      await visiblePartsLive(page, 60_000);
       await page.waitForFunction(
         () => new URLSearchParams(window.location.search).get('ctx') === '49152',
         null,
@@ -327,7 +352,7 @@ async function run(h: Harness): Promise<void> {
     await withContext(h, { viewport: DESKTOP }, async (context) => {
       const page = record(h, await context.newPage());
       await page.goto(link, { waitUntil: 'load' });
-      await allPartsLive(page);
+      await visiblePartsLive(page);
       const answer = await text(page, '[data-name="answer"]');
       assert(answer.startsWith('Qwen3 8B') && answer.includes('128K context × 4'), `answer: ${answer}`);
       const visible = await page.evaluate(
@@ -355,7 +380,7 @@ async function run(h: Harness): Promise<void> {
           const answer = await text(page, '[data-name="answer"]');
           await page.screenshot({ path: join(h.screenshots, `first-paint-${width}-${scheme}.png`) });
           assert(ANSWER.test(answer), `at first paint the answer is "${answer}"`);
-          await allPartsLive(page, 60_000);
+          await visiblePartsLive(page, 60_000);
         });
       }
     }
