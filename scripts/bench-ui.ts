@@ -237,7 +237,12 @@ async function main(): Promise<void> {
     // The parts far below and the charts come alive when they approach the viewport: scroll to the bottom so
     // all are, then back to the sliders, and time the inputs with every chart on the page.
     await settled(page);
-    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    await page.evaluate(async () => {
+      for (let y = 0; y < document.documentElement.scrollHeight; y += window.innerHeight) {
+        window.scrollTo(0, y);
+        await new Promise((done) => requestAnimationFrame(() => setTimeout(done, 50)));
+      }
+    });
     await settled(page);
     await page.waitForFunction(() => document.querySelectorAll('.recharts-wrapper').length >= 2, null, {
       timeout: 30_000,

@@ -19,6 +19,7 @@ const ROOT_DIV = /<div id="root"><\/div>/;
 const CSP_META = /<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]*)"/s;
 const ENTRY_SCRIPT = /\s*<script type="module" crossorigin src="([^"]+)"><\/script>/g;
 const MODULE_PRELOAD = /\s*<link rel="modulepreload" crossorigin href="([^"]+)">/g;
+const PAGE_END_ID = 'prerendered-end';
 const STYLESHEET = /<link rel="stylesheet" crossorigin href="\.\/([^"]+)">/g;
 
 /** The CSP source expression for an inline script or style element's text. */
@@ -64,10 +65,18 @@ export function injectPrerendered(
     .replace(ENTRY_SCRIPT, '')
     .replace(MODULE_PRELOAD, '')
     .replace(CSP_META, () => `<meta http-equiv="Content-Security-Policy" content="${policy}"`)
-    .replace('</title>', () => `</title>\n    <script>${boot}</script>`)
+    // First paint waits until the whole page is parsed (Chromium's render-blocking rel=expect; others ignore
+    // it): painted while the HTML still arrives, a half-parsed part (a list with half its options) would be
+    // drawn at another height and then move what is below it.
+    .replace(
+      '</title>',
+      () =>
+        `</title>\n    <link rel="expect" href="#${PAGE_END_ID}" blocking="render" />\n    <script>${boot}</script>`,
+    )
     .replace(
       ROOT_DIV,
-      () => `<div id="root" ${PRERENDERED_AS_OF_ATTRIBUTE}="${page.asOf}">${page.html}</div>`,
+      () =>
+        `<div id="root" ${PRERENDERED_AS_OF_ATTRIBUTE}="${page.asOf}">${page.html}</div><span id="${PAGE_END_ID}" hidden></span>`,
     );
   return out;
 }

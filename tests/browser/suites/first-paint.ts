@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
-import { assert, type Harness, record, type Suite, test, text, withContext } from '../harness';
+import { assert, type Harness, record, type Suite, scrollThrough, test, text, withContext } from '../harness';
 
 const PHONE = { width: 412, height: 823 };
 const DESKTOP = { width: 1280, height: 900 };
@@ -45,42 +45,48 @@ const visiblePartsLive = (page: Page, timeout = 30_000) =>
     { timeout },
   );
 
-/** Scrolls to the bottom (every part and chart comes near the viewport), waits until all are live, and goes
- *  back to the top. */
+/** Scrolls down the page a screen at a time (every part and chart comes near the viewport), waits until all
+ *  parts are live, and goes back to the top. */
 async function everyPartLive(page: Page, timeout = 30_000): Promise<void> {
   await visiblePartsLive(page, timeout);
-  await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+  await scrollThrough(page);
   await page.waitForFunction(
     () => [...document.querySelectorAll('.part')].every((p) => p.hasAttribute('data-live')),
     null,
     { timeout },
   );
-  await page.evaluate(() => window.scrollTo(0, 0));
 }
 
-/** Sums the layout shifts not caused by input (the CLS definition) from the start of the page. */
+/** Records the layout shifts not caused by input (the CLS definition) from the start of the page: when, how
+ *  much, and which elements moved from where to where. */
 const collectShifts = (context: BrowserContext) =>
   context.addInitScript(() => {
-    const w = window as unknown as { shifts: { value: number; sources: string[] }[] };
+    const w = window as unknown as { shifts: { at: number; value: number; sources: string[] }[] };
     w.shifts = [];
     new PerformanceObserver((list) => {
       for (const e of list.getEntries() as unknown as {
+        startTime: number;
         value: number;
         hadRecentInput: boolean;
-        sources?: { node?: Node | null }[];
+        sources?: { node?: Node | null; previousRect: DOMRectReadOnly; currentRect: DOMRectReadOnly }[];
       }[]) {
         if (e.hadRecentInput) continue;
+        const rect = (r: DOMRectReadOnly) => `${r.x},${r.y} ${r.width}x${r.height}`;
         w.shifts.push({
+          at: Math.round(e.startTime),
           value: e.value,
-          sources: (e.sources ?? []).map((s) =>
-            s.node instanceof Element ? s.node.outerHTML.slice(0, 80) : String(s.node?.nodeName),
+          sources: (e.sources ?? []).map(
+            (s) =>
+              `${s.node instanceof Element ? s.node.outerHTML.slice(0, 60) : String(s.node?.nodeName)} ${rect(s.previousRect)} -> ${rect(s.currentRect)}`,
           ),
         });
       }
     }).observe({ type: 'layout-shift', buffered: true });
   });
 const shifts = (page: Page) =>
-  page.evaluate(() => (window as unknown as { shifts: { value: number; sources: string[] }[] }).shifts);
+  page.evaluate(
+    () => (window as unknown as { shifts: { at: number; value: number; sources: string[] }[] }).shifts,
+  );
 
 /** Where the section headings sit: nothing above them may change height as the page comes alive. */
 const headingTops = (page: Page) =>
@@ -266,9 +272,26 @@ async function run(h: Harness): Promise<void> {
             JSON.stringify(await headingTops(page)) === JSON.stringify(firstPaintTops),
             'headings moved when the charts mounted',
           );
+          // First paint waits for the whole document (no half-parsed part is drawn at another height).
+          const order = await page.evaluate(() => ({
+            fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? Number.NaN,
+            parsed: (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming)
+              .domInteractive,
+          }));
+          assert(
+            order.fcp >= order.parsed,
+            `first paint at ${order.fcp} ms, before the page was parsed (${order.parsed} ms)`,
+          );
           const found = await shifts(page);
+          const marks = await page.evaluate(() => ({
+            fcp: Math.round(performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? -1),
+            now: Math.round(performance.now()),
+          }));
           const cls = found.reduce((t, s) => t + s.value, 0);
-          assert(cls === 0, `layout shifts (${cls.toFixed(4)}): ${JSON.stringify(found).slice(0, 600)}`);
+          assert(
+            cls === 0,
+            `layout shifts (${cls.toFixed(6)}; first paint at ${marks.fcp} ms, checked at ${marks.now} ms): ${JSON.stringify(found).slice(0, 800)}`,
+          );
         });
       },
     );
