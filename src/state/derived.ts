@@ -4,7 +4,6 @@
 // { status: 'unavailable' } instead of showing a number it cannot back.
 import type {
   MemoryEstimate,
-  PurchaseCondition,
   RateAssumption,
   RigCostHistory,
   RigCostProjection,
@@ -25,6 +24,7 @@ import {
 } from '../scenario';
 import { findPreset, presetConfig, usePresetConfigsVersion } from './model-presets';
 import { type LoadedDataset, useDatasetState } from './dataset-resource';
+import { historyKey, historyOptions, purchaseConditions } from './history-seed';
 import { lazyResource } from './lazy-resource';
 import { useShallow } from 'zustand/react/shallow';
 import type { Scenario } from '../scenario';
@@ -41,8 +41,6 @@ export type Derived<T> =
   | { status: 'error'; message: string };
 
 export type ConfigCheck = { ok: true } | { ok: false; message: string };
-
-const GIB = 2 ** 30;
 
 /** The scenario fields a hook reads, and only those: a component re-renders when one of them changes, not on
  *  every input (a context-length move does not re-render the projection). */
@@ -293,10 +291,6 @@ export function useRigSearch(): Derived<RigSearchResult> {
   );
 }
 
-function purchaseConditions(set: ConditionSet): PurchaseCondition[] {
-  return set === 'any' ? ['new', 'used'] : [set];
-}
-
 function rateAssumption(id: RateAssumptionId, customDeclinePercent: number): RateAssumption {
   if (id === 'fitted') return { kind: 'fitted' };
   if (id === 'custom') return { kind: 'custom', annualDeclinePct: customDeclinePercent };
@@ -325,18 +319,16 @@ const computeHistory = memoLast(
     requireFp8: boolean,
     conditions: ConditionSet,
     asOf: string,
-  ): { data: LoadedDataset; history: RigCostHistory } => ({
-    data,
-    history: data.engine.rigCostHistory(data.dataset, {
-      targetBytes: targetMemoryGiB * GIB,
-      // The question is about VRAM/unified memory with good fp8; without the fp8 switch, any memory.
-      rigClass: requireFp8 ? 'good-fp8' : 'any',
-      conditions: purchaseConditions(conditions),
-      // Only prices known on the as-of date, the last month priced as of it: a shared link reproduces
-      // the same projection later.
-      asOf,
-    }),
-  }),
+  ): { data: LoadedDataset; history: RigCostHistory } => {
+    const options = historyOptions(targetMemoryGiB, requireFp8, conditions, asOf);
+    // The build computed this exact request on this dataset with the same function (history-seed.ts).
+    const seed = data.engine.historySeed;
+    const history =
+      seed && data.dataset === data.engine.dataset && seed.key === historyKey(options)
+        ? seed.history
+        : data.engine.rigCostHistory(data.dataset, options);
+    return { data, history };
+  },
 );
 
 const computeProjection = memoLast(

@@ -1,8 +1,9 @@
-// When does the target rig reach the threshold? The outcome in words (always shown), and the chart,
-// which loads on demand so first paint does not wait for Recharts.
+// When does the target rig reach the threshold? The outcome in words (always shown), and the chart, whose
+// code (Recharts) loads and mounts only when it approaches the viewport, in a box of its final height.
 import { lazy, memo, Suspense, useMemo } from 'react';
 import type { CrossingEdge, ProjectionOutcome } from '../../core';
 import { formatUsd } from '../../components/format';
+import { NearViewport } from '../../components/near-viewport';
 import { SourceLink } from '../../components/source-link';
 import { Unavailable } from '../../components/unavailable';
 import { type ProjectionView, useProjection } from '../../state/derived';
@@ -65,9 +66,11 @@ export function Projection() {
       </p>
       {chartData && chartData.history.length > 0 ? (
         <figure className="chart" aria-label="Projected price of the cheapest rig with the target memory">
-          <Suspense fallback={<div className="chart-loading">Loading chart…</div>}>
-            <ProjectionChart data={chartData} />
-          </Suspense>
+          <NearViewport className="chart-box projection-chart-box">
+            <Suspense fallback={<div className="chart-loading">Loading chart…</div>}>
+              <ProjectionChart data={chartData} />
+            </Suspense>
+          </NearViewport>
         </figure>
       ) : null}
       {/* The same markup as components/assumption-list.tsx, written out: sharing that component between the

@@ -1,7 +1,8 @@
 // $/GB over time for each memory class (GPU VRAM new and used, unified memory, server DDR5, DDR4), the
-// cheapest observation each month.
+// cheapest observation each month. The chart mounts when it approaches the viewport (components/near-viewport).
 import { lazy, memo, Suspense, useMemo } from 'react';
 import type { UsdPerGBSeries } from '../../core';
+import { NearViewport } from '../../components/near-viewport';
 import { Unavailable } from '../../components/unavailable';
 import { useUsdPerGbHistory } from '../../state/derived';
 import type { UsdPerGbChartSeries } from './usd-per-gb-chart';
@@ -43,9 +44,11 @@ export function UsdPerGbHistory() {
   if (series.length === 0) return <Unavailable>The dataset has no prices to compute $/GB from.</Unavailable>;
   return (
     <figure className="chart" aria-label="Cheapest price per GB of memory each month, by memory class">
-      <Suspense fallback={<div className="chart-loading">Loading chart…</div>}>
-        <UsdPerGbChart series={series} />
-      </Suspense>
+      <NearViewport className="chart-box usd-per-gb-chart-box">
+        <Suspense fallback={<div className="chart-loading">Loading chart…</div>}>
+          <UsdPerGbChart series={series} />
+        </Suspense>
+      </NearViewport>
       <figcaption className="muted small">
         Cheapest $/GB observed each month in each memory class; a whole machine's price counts for unified
         memory. Latest:

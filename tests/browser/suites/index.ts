@@ -1,8 +1,9 @@
 // The browser suites, in the order they run. Add a suite here (one file per flow under suites/).
 import type { Suite } from '../harness';
 import { brokenData } from './broken-data';
+import { firstPaint } from './first-paint';
 import { mainFlows } from './main-flows';
 import { repoFiles } from './repo-files';
 import { views } from './views';
 
-export const SUITES: readonly Suite[] = [mainFlows, brokenData, repoFiles, views];
+export const SUITES: readonly Suite[] = [mainFlows, brokenData, firstPaint, repoFiles, views];
