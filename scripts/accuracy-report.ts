@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { countParameters, estimateMemory, type ModelSpec, modelFromHfConfig } from '../src/core/index';
+import { bytesToGB } from '../src/core/units';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -47,7 +48,7 @@ for (const c of cases) {
   byFormat.set(c.format, list);
   if (showCases) {
     console.log(
-      `${c.model.padEnd(18)} ${c.format.padEnd(8)} published ${(c.fileBytes / 1e9).toFixed(2).padStart(7)} GB  model ${(fileBytes / 1e9).toFixed(2).padStart(7)} GB  ${(err * 100).toFixed(2).padStart(6)}%`,
+      `${c.model.padEnd(18)} ${c.format.padEnd(8)} published ${bytesToGB(c.fileBytes).toFixed(2).padStart(7)} GB  model ${bytesToGB(fileBytes).toFixed(2).padStart(7)} GB  ${(err * 100).toFixed(2).padStart(6)}%`,
     );
   }
 }
@@ -113,7 +114,7 @@ for (const c of checkpoints) {
   checkpointByFormat.set(c.format, list);
   if (showCases) {
     console.log(
-      `${c.model.padEnd(18)} ${c.format.padEnd(8)} published ${(c.checkpointBytes / 1e9).toFixed(2).padStart(7)} GB  model ${(bytes / 1e9).toFixed(2).padStart(7)} GB  ${(err * 100).toFixed(2).padStart(6)}%`,
+      `${c.model.padEnd(18)} ${c.format.padEnd(8)} published ${bytesToGB(c.checkpointBytes).toFixed(2).padStart(7)} GB  model ${bytesToGB(bytes).toFixed(2).padStart(7)} GB  ${(err * 100).toFixed(2).padStart(6)}%`,
     );
   }
 }

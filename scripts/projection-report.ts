@@ -7,15 +7,15 @@ import {
   DRAM_SPIKE_WINDOW,
   fitAnnualChange,
   type ProjectionOptions,
-  type RigCostProjection,
   projectRigCost,
+  type RigCostProjection,
 } from '../src/core/projection/project';
-import { type RigCostHistory, rigCostHistory } from '../src/core/projection/rig-history';
 import { PUBLISHED_RATES } from '../src/core/projection/reference-rates';
+import { type RigCostHistory, rigCostHistory } from '../src/core/projection/rig-history';
 import { RIG_KINDS } from '../src/core/rigs/types';
+import { gibToBytes } from '../src/core/units';
 import { loadDatasetFromDisk } from '../src/data/load-node';
 
-const GIB = 2 ** 30;
 const { dataset, problems } = loadDatasetFromDisk();
 const showMonths = process.argv.includes('--months');
 
@@ -71,7 +71,7 @@ console.log(
 );
 console.log('|---|---|---|---|---|---|---|---|');
 for (const s of scenarios) {
-  const h = rigCostHistory(dataset, { targetBytes: s.targetGiB * GIB, requireFp8: s.requireFp8 });
+  const h = rigCostHistory(dataset, { targetBytes: gibToBytes(s.targetGiB), requireFp8: s.requireFp8 });
   const run = (o: ProjectionOptions) => projectRigCost(h.points, o);
   const cells = [
     run({ thresholdUsd: 3000 }),
@@ -89,7 +89,7 @@ const fixedRates = ['dram-since-2010', 'gpu-flops-per-usd-epoch', 'dram-mccallum
 console.log(`| target | fp8 | threshold | ${fixedRates.join(' | ')} |`);
 console.log(`|---|---|---|${fixedRates.map(() => '---').join('|')}|`);
 for (const s of scenarios) {
-  const h = rigCostHistory(dataset, { targetBytes: s.targetGiB * GIB, requireFp8: s.requireFp8 });
+  const h = rigCostHistory(dataset, { targetBytes: gibToBytes(s.targetGiB), requireFp8: s.requireFp8 });
   for (const thresholdUsd of [3000, 5000]) {
     const cells = fixedRates.map((id) =>
       describe(projectRigCost(h.points, { thresholdUsd, rate: { kind: 'published', id } })),
@@ -138,12 +138,12 @@ for (const s of scenarios) {
 console.log(`\n${summaries.map((l) => `- ${l}`).join('\n')}`);
 
 function rigCostHistoryForKind(targetGiB: number, requireFp8: boolean, kind: RigKind): RigCostHistory {
-  return rigCostHistory(dataset, { targetBytes: targetGiB * GIB, requireFp8, rigKinds: [kind] });
+  return rigCostHistory(dataset, { targetBytes: gibToBytes(targetGiB), requireFp8, rigKinds: [kind] });
 }
 
 if (showMonths) {
   for (const s of scenarios) {
-    const h = rigCostHistory(dataset, { targetBytes: s.targetGiB * GIB, requireFp8: s.requireFp8 });
+    const h = rigCostHistory(dataset, { targetBytes: gibToBytes(s.targetGiB), requireFp8: s.requireFp8 });
     console.log(`\n### Frontier, ${s.targetGiB} GiB, ${s.requireFp8 ? 'native fp8' : 'any fp8'}\n`);
     for (const p of h.points) console.log(`- ${p.month}: ${usd(p.priceUsd)} ${p.rigLabel} (${p.rigKind})`);
   }

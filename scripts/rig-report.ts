@@ -10,6 +10,7 @@ import {
   type RigQuote,
   rigRequestFromEstimate,
 } from '../src/core/index';
+import { bytesToGB } from '../src/core/units';
 import { loadDatasetFromDisk, REPO_ROOT } from '../src/data/load-node';
 
 const SCENARIOS = [
@@ -20,7 +21,7 @@ const SCENARIOS = [
 ] as const;
 const DATES = ['2026-11-25', '2024-06-01'] as const;
 
-const gb = (bytes: number) => `${(bytes / 1e9).toFixed(1)} GB`;
+const gb = (bytes: number) => `${bytesToGB(bytes).toFixed(1)} GB`;
 const usd = (x: number) => `$${Math.round(x).toLocaleString('en-US')}`;
 
 function printQuote(rank: number, q: RigQuote): void {

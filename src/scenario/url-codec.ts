@@ -2,7 +2,8 @@
 // decodeScenario never throws: each bad field falls back to its default and a notice names it. Old links
 // keep decoding forever: every format change adds a migration below and a frozen fixture in
 // tests/scenario/link-fixtures.json.
-import { defaultScenario, todayIso } from './defaults';
+import { isIsoDate, todayIso } from '../core/units';
+import { defaultScenario } from './defaults';
 import {
   CONDITION_SETS,
   CUSTOM_MODEL_ID,
@@ -144,20 +145,13 @@ function safeDecode(text: string): string | null {
   }
 }
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-function isRealIsoDate(text: string): boolean {
-  if (!ISO_DATE.test(text)) return false;
-  const date = new Date(`${text}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text;
-}
-
 const MODEL_ID = /^[a-z0-9]+(?:[-.][a-z0-9]+)*$/;
 const HF_REPO = /^[A-Za-z0-9][A-Za-z0-9._-]{0,95}\/[A-Za-z0-9][A-Za-z0-9._-]{0,95}$/;
 const INTEGER = /^\d{1,12}$/;
 
 /** Read a scenario from a query string. Never throws; see DecodeResult. */
 export function decodeScenario(query: string, options: DecodeOptions = {}): DecodeResult {
-  const today = options.today && isRealIsoDate(options.today) ? options.today : todayIso();
+  const today = options.today && isIsoDate(options.today) ? options.today : todayIso();
   const defaults = defaultScenario(today);
   const scenario: Scenario = { ...defaults };
   let notices: string[] = [];
@@ -346,7 +340,7 @@ export function decodeScenario(query: string, options: DecodeOptions = {}): Deco
 
   const rawAsOf = fields.get('asof');
   if (rawAsOf !== undefined) {
-    if (!isRealIsoDate(rawAsOf))
+    if (!isIsoDate(rawAsOf))
       fallback('As-of date (asof)', rawAsOf, 'is not a date YYYY-MM-DD', `today (${today})`);
     else if (rawAsOf > today) fallback('As-of date (asof)', rawAsOf, 'is in the future', `today (${today})`);
     else if (rawAsOf < '2000-01-01')
@@ -437,7 +431,7 @@ export function isValidScenario(s: Scenario): boolean {
     typeof s.requireFp8 === 'boolean' &&
     inRange(s.minTokensPerSecond, LIMITS.minTokensPerSecond) &&
     inRange(s.budgetUsd, LIMITS.budgetUsd) &&
-    isRealIsoDate(s.asOf) &&
+    isIsoDate(s.asOf) &&
     inRange(s.targetMemoryGiB, LIMITS.targetMemoryGiB) &&
     inRange(s.thresholdUsd, LIMITS.thresholdUsd) &&
     (RATE_ASSUMPTIONS as readonly string[]).includes(s.rate) &&

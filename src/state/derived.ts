@@ -14,6 +14,7 @@ import type {
 // Value imports come from core submodules, not the barrel: the barrel would pull the rig search and the
 // projection into the first-paint chunk; they load with the dataset (price-engine.ts).
 import { PUBLISHED_RATES } from '../core/projection/reference-rates';
+import { gibToBytes, isoDateToYear } from '../core/units';
 import type { ParameterCount } from '../core/model/count-parameters';
 import type { ModelSpec } from '../core/model/model-spec';
 import { type ConditionSet, CUSTOM_MODEL_ID, type EngineId, type RateAssumptionId } from '../scenario';
@@ -34,8 +35,6 @@ export type Derived<T> =
   | { status: 'error'; message: string };
 
 export type ConfigCheck = { ok: true } | { ok: false; message: string };
-
-const GIB = 2 ** 30;
 
 /** The scenario fields a hook reads, and only those: a component re-renders when one of them changes, not on
  *  every input (a context-length move does not re-render the projection). */
@@ -277,12 +276,8 @@ export interface ProjectionView {
   references: { id: string; label: string; points: { year: number; priceUsd: number }[] }[];
 }
 
-function isoToYear(iso: string): number {
-  const t = Date.parse(`${iso.slice(0, 10)}T00:00:00Z`);
-  const y = new Date(t).getUTCFullYear();
-  const start = Date.UTC(y, 0, 1);
-  return y + (t - start) / (Date.UTC(y + 1, 0, 1) - start);
-}
+/** Chart x position of a dated point (the core's dates are always real calendar dates). */
+const isoToYear = (iso: string): number => isoDateToYear(iso) ?? Number.NaN;
 
 const computeHistory = memoLast(
   (
@@ -294,7 +289,7 @@ const computeHistory = memoLast(
   ): { data: LoadedDataset; history: RigCostHistory } => ({
     data,
     history: data.engine.rigCostHistory(data.dataset, {
-      targetBytes: targetMemoryGiB * GIB,
+      targetBytes: gibToBytes(targetMemoryGiB),
       requireFp8,
       conditions: purchaseConditions(conditions),
       // Only prices known on the as-of date: a shared link reproduces the same projection later.

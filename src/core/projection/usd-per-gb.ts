@@ -4,8 +4,8 @@
 // an item's price over its memory.sizeGiB, or a series' usdPerGB as published.
 import type { Dataset, HardwareItem, PriceObservation } from '../../data/schema';
 import { purchaseConditionOf } from '../rigs/pricing';
+import { monthEnd, monthOf } from '../units';
 import { quantileSorted } from './robust-stats';
-import { monthEnd, monthOf } from './time';
 
 export const MEMORY_CLASSES = [
   'gpu-vram-new', // a GPU card's own memory, bought new (msrp, retail, contract, estimate)

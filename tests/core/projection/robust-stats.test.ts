@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { median, quantile, theilSen } from '../../../src/core/projection/robust-stats';
-import { isoDateToYear, monthEnd, monthsBetween, yearToIsoDate } from '../../../src/core/projection/time';
+import { isoDateToYear, monthEnd, monthsBetween, yearToIsoDate } from '../../../src/core/units';
 import { mulberry32 } from './prng';
 
 describe('quantiles', () => {
