@@ -3,7 +3,8 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app/app';
 import { applyInitialTheme } from './app/theme';
 import { decodeScenario } from './scenario';
-import { MODEL_ALIASES, MODEL_PRESET_IDS } from './state/model-presets';
+import type { DataProblem } from './data/problems';
+import { MODEL_ALIASES, MODEL_PRESET_IDS, MODEL_PRESET_PROBLEMS } from './state/model-presets';
 import { addNotices, replaceScenario } from './state/store';
 import { startUrlSync } from './state/url-sync';
 import { loadDataset } from './state/dataset-resource';
@@ -28,6 +29,20 @@ if (decoded.notices.length > 0) {
     },
   ]);
 }
+/** One line per problem: what was left out, and why. */
+const problemLine = (p: DataProblem) =>
+  `${p.leftOut ?? p.file}: ${p.jsonPath === '$' ? '' : `${p.jsonPath} `}${p.message} [${p.rule}]`;
+if (MODEL_PRESET_PROBLEMS.length > 0) {
+  const files = new Set(MODEL_PRESET_PROBLEMS.map((p) => p.leftOut ?? p.file));
+  addNotices([
+    {
+      id: 'models',
+      kind: 'data',
+      text: `${files.size} model preset${files.size === 1 ? '' : 's'} failed the data checks and ${files.size === 1 ? 'is' : 'are'} not in the list.`,
+      details: MODEL_PRESET_PROBLEMS.map(problemLine),
+    },
+  ]);
+}
 void loadDataset().then((loaded) => {
   if (loaded.status !== 'ready' || loaded.value.problems.length === 0) return;
   const problems = loaded.value.problems;
@@ -36,7 +51,7 @@ void loadDataset().then((loaded) => {
       id: 'data',
       kind: 'data',
       text: `${problems.length} problem${problems.length === 1 ? '' : 's'} in the data files; the affected entries were left out of the results.`,
-      details: problems.map((p) => `${p.file} ${p.jsonPath}: ${p.message}`),
+      details: problems.map(problemLine),
     },
   ]);
 });

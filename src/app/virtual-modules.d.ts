@@ -1,7 +1,8 @@
 // Modules made at build time by Vite plugins (vite.config.ts, scripts/vite-dataset-plugin.ts).
 
-// rigcast-model-presets in vite.config.ts, from data/models/*.json: what the model picker lists, and every
-// preset's config by file name.
+// rigcast-model-presets in scripts/vite-model-presets-plugin.ts, from data/models/*.json through the data
+// gate: what the model picker lists, the presets left out with why, and every listed preset's config by file
+// name.
 declare module 'virtual:model-index' {
   const index: {
     id: string;
@@ -12,6 +13,7 @@ declare module 'virtual:model-index' {
     file: string;
   }[];
   export default index;
+  export const presetProblems: import('../data/problems').DataProblem[];
 }
 declare module 'virtual:model-configs' {
   const configs: Record<string, { config?: unknown; sourceUrl?: unknown; retrievedOn?: unknown }>;

@@ -3,7 +3,8 @@
 // demand as ONE chunk (virtual:model-configs): they share most of their keys, so together they compress to
 // far fewer bytes than one small chunk each, and the first model picked brings all the others with it.
 // Both modules are built from data/models/ by vite.config.ts. Nothing is fetched from outside.
-import presetIndex from 'virtual:model-index';
+import presetIndex, { presetProblems } from 'virtual:model-index';
+import type { DataProblem } from './problems';
 
 export interface ModelPresetEntry {
   id: string;
@@ -24,6 +25,10 @@ export interface ModelPresetFile {
 let allConfigs: Promise<
   Record<string, { config?: unknown; sourceUrl?: unknown; retrievedOn?: unknown }>
 > | null = null;
+
+/** Presets left out at build time (a broken envelope or a config the memory model cannot read), each
+ *  naming its file: the page shows them in its data notice. */
+export const MODEL_PRESET_PROBLEMS: readonly DataProblem[] = presetProblems;
 
 /** Every preset, sorted by name. */
 export const MODEL_PRESET_ENTRIES: readonly ModelPresetEntry[] = presetIndex

@@ -1,7 +1,14 @@
 // The model presets (their list and configs come from src/data/models.ts) and the state of each config's
 // load, with a hook that re-renders when one arrives.
 import { useSyncExternalStore } from 'react';
-import { loadModelPresetFile, MODEL_PRESET_ENTRIES, type ModelPresetEntry } from '../data/models';
+import {
+  loadModelPresetFile,
+  MODEL_PRESET_ENTRIES,
+  MODEL_PRESET_PROBLEMS,
+  type ModelPresetEntry,
+} from '../data/models';
+
+export { MODEL_PRESET_PROBLEMS };
 
 export type ModelPreset = ModelPresetEntry;
 export const MODEL_PRESETS: readonly ModelPreset[] = MODEL_PRESET_ENTRIES;

@@ -1,6 +1,7 @@
 // Runs every rule over the data files. Pure: the caller reads the files and passes today's date.
 import type { DataProblem } from '../problems';
 import { buildLintContext } from './context';
+import { MAX_JSON_DEPTH, nestsDeeperThan } from './json-depth';
 import { appendOnlyRule } from './rules/append-only';
 import { canonicalFormatRule } from './rules/canonical-format';
 import { datesRule } from './rules/dates';
@@ -11,6 +12,8 @@ import { fp8SourceRule } from './rules/fp8-source';
 import { httpsSourcesRule } from './rules/https-sources';
 import { idMatchesFileRule } from './rules/id-matches-file';
 import { kindFieldsRule } from './rules/kind-fields';
+import { modelConfigRule } from './rules/model-config';
+import { priceBoundsRule } from './rules/price-bounds';
 import { priceJumpRule } from './rules/price-jump';
 import { referencesRule } from './rules/references';
 import { releaseWindowRule } from './rules/release-window';
@@ -27,6 +30,7 @@ export const LINT_RULES: readonly LintRule[] = [
   releaseWindowRule,
   httpsSourcesRule,
   duplicateObservationsRule,
+  priceBoundsRule,
   canonicalFormatRule,
   priceJumpRule,
   farFromMsrpRule,
@@ -34,7 +38,20 @@ export const LINT_RULES: readonly LintRule[] = [
   kindFieldsRule,
   explainedValuesRule,
   appendOnlyRule,
+  modelConfigRule,
 ];
+
+/** A file the rules cannot walk: nested deeper than MAX_JSON_DEPTH. Named here and kept from every rule. */
+function tooDeep(f: LintInputFile): DataProblem {
+  return {
+    file: f.path,
+    jsonPath: '$',
+    severity: 'error',
+    rule: 'json-depth',
+    message: `nested more than ${MAX_JSON_DEPTH} levels deep, so no rule could read it (a data file needs about five)`,
+    fix: 'rewrite the file by hand or from a template in data/README.md; a generator or paste has gone wrong',
+  };
+}
 
 export function runLint(
   inputs: readonly LintInputFile[],
@@ -42,8 +59,11 @@ export function runLint(
   options: { rules?: readonly LintRule[]; baseFiles?: readonly LintInputFile[] } = {},
 ): DataProblem[] {
   const rules = options.rules ?? LINT_RULES;
-  const ctx = buildLintContext(inputs, today, options.baseFiles);
-  const all = rules.flatMap((r) => r.check(ctx));
+  const deep = inputs.filter((f) => f.json !== undefined && nestsDeeperThan(f.json));
+  const walkable = (files: readonly LintInputFile[]) => files.filter((f) => !deep.includes(f));
+  const baseFiles = options.baseFiles?.filter((f) => f.json === undefined || !nestsDeeperThan(f.json));
+  const ctx = buildLintContext(walkable(inputs), today, baseFiles);
+  const all = [...deep.map(tooDeep), ...rules.flatMap((r) => r.check(ctx))];
   // A bad date or URL fails the schema too; keep only the more specific message for that spot.
   const specific = new Set(all.filter((p) => p.rule !== 'schema').map((p) => `${p.file}\u0000${p.jsonPath}`));
   const kept = all.filter((p) => p.rule !== 'schema' || !specific.has(`${p.file}\u0000${p.jsonPath}`));
