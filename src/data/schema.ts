@@ -3,7 +3,7 @@
 // Units: memory in GiB (2^30 bytes), bandwidth in GB/s (1e9 bytes/s), power in W, prices in USD.
 // data/README.md explains each field; keep the two in step.
 import { z } from 'zod';
-import { isIsoDate } from '../core/units';
+import { isIsoDate } from '../core/units.ts';
 
 export const HARDWARE_KINDS = [
   'gpu', // a GPU or accelerator card/module with its own memory

@@ -1,8 +1,8 @@
 // Builds the LintContext: classifies each file by folder and parses it with its schema once, so rules can
 // work on typed content (rules that must see invalid values too walk the raw JSON instead).
-import { classifyDataPath } from '../files';
-import { HardwareItemSchema, PriceFileSchema, SeriesFileSchema } from '../schema';
-import { ModelPresetEnvelopeSchema } from './model-envelope';
+import { classifyDataPath } from '../files.ts';
+import { HardwareItemSchema, PriceFileSchema, SeriesFileSchema } from '../schema.ts';
+import { ModelPresetEnvelopeSchema } from './model-envelope.ts';
 import type { LintContext, LintFile, LintInputFile } from './types';
 
 const SCHEMAS = {

@@ -1,7 +1,7 @@
 // The envelope of a model preset in data/models/<id>.json. The lint checks only this; the "config" inside is
 // a model's config.json as published and is validated by the memory model's own parser.
 import { z } from 'zod';
-import { isIsoDate } from '../../core/units';
+import { isIsoDate } from '../../core/units.ts';
 
 const isoDate = z
   .string()

@@ -1,24 +1,24 @@
 // Runs every rule over the data files. Pure: the caller reads the files and passes today's date.
 import type { DataProblem } from '../problems';
-import { buildLintContext } from './context';
-import { MAX_JSON_DEPTH, nestsDeeperThan } from './json-depth';
-import { appendOnlyRule } from './rules/append-only';
-import { canonicalFormatRule } from './rules/canonical-format';
-import { datesRule } from './rules/dates';
-import { duplicateObservationsRule } from './rules/duplicate-observations';
-import { explainedValuesRule } from './rules/explained-values';
-import { farFromMsrpRule } from './rules/far-from-msrp';
-import { fp8SourceRule } from './rules/fp8-source';
-import { httpsSourcesRule } from './rules/https-sources';
-import { idMatchesFileRule } from './rules/id-matches-file';
-import { kindFieldsRule } from './rules/kind-fields';
-import { modelConfigRule } from './rules/model-config';
-import { priceBoundsRule } from './rules/price-bounds';
-import { priceJumpRule } from './rules/price-jump';
-import { referencesRule } from './rules/references';
-import { releaseWindowRule } from './rules/release-window';
-import { schemaRule } from './rules/schema';
-import { uniqueIdsRule } from './rules/unique-ids';
+import { buildLintContext } from './context.ts';
+import { MAX_JSON_DEPTH, nestsDeeperThan } from './json-depth.ts';
+import { appendOnlyRule } from './rules/append-only.ts';
+import { canonicalFormatRule } from './rules/canonical-format.ts';
+import { datesRule } from './rules/dates.ts';
+import { duplicateObservationsRule } from './rules/duplicate-observations.ts';
+import { explainedValuesRule } from './rules/explained-values.ts';
+import { farFromMsrpRule } from './rules/far-from-msrp.ts';
+import { fp8SourceRule } from './rules/fp8-source.ts';
+import { httpsSourcesRule } from './rules/https-sources.ts';
+import { idMatchesFileRule } from './rules/id-matches-file.ts';
+import { kindFieldsRule } from './rules/kind-fields.ts';
+import { modelConfigRule } from './rules/model-config.ts';
+import { priceBoundsRule } from './rules/price-bounds.ts';
+import { priceJumpRule } from './rules/price-jump.ts';
+import { referencesRule } from './rules/references.ts';
+import { releaseWindowRule } from './rules/release-window.ts';
+import { schemaRule } from './rules/schema.ts';
+import { uniqueIdsRule } from './rules/unique-ids.ts';
 import type { LintInputFile, LintRule } from './types';
 
 export const LINT_RULES: readonly LintRule[] = [

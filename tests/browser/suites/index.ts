@@ -1,6 +1,7 @@
 // The browser suites, in the order they run. Add a suite here (one file per flow under suites/).
 import type { Suite } from '../harness';
 import { brokenData } from './broken-data';
+import { hardening } from './hardening';
 import { mainFlows } from './main-flows';
 
-export const SUITES: readonly Suite[] = [mainFlows, brokenData];
+export const SUITES: readonly Suite[] = [mainFlows, hardening, brokenData];

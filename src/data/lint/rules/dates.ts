@@ -1,10 +1,10 @@
 // Every date (observedOn, retrievedOn, releasedOn) is a real calendar date in ISO form and not after today;
 // a source cannot have been retrieved before the date of the price it shows.
 
-import { isIsoDate } from '../../../core/units';
+import { isIsoDate } from '../../../core/units.ts';
 import type { DataProblem } from '../../problems';
-import { toJsonPath } from '../../problems';
-import { findKeyed } from '../context';
+import { toJsonPath } from '../../problems.ts';
+import { findKeyed } from '../context.ts';
 import type { LintRule } from '../types';
 
 const DATE_KEYS = new Set(['observedOn', 'retrievedOn', 'releasedOn']);

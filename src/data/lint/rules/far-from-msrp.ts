@@ -3,7 +3,7 @@
 // The low side is checked only within LOW_SIDE_WINDOW_DAYS of the MSRP: years on, new old stock of a
 // data-center card at a tenth of its launch price is normal (a 2016 P100 at $390 in 2025).
 
-import { daysBetween } from '../../../core/units';
+import { daysBetween } from '../../../core/units.ts';
 import type { DataProblem } from '../../problems';
 import type { PriceObservation } from '../../schema';
 import type { LintRule } from '../types';

@@ -1,6 +1,6 @@
 // A model preset's config must be one the memory model can read: a preset the picker lists but cannot
 // estimate is a broken promise. Runs the app's own parser (src/core/model/from-hf-config.ts) on it.
-import { ModelConfigError, modelFromHfConfig } from '../../../core/model/from-hf-config';
+import { ModelConfigError, modelFromHfConfig } from '../../../core/model/from-hf-config.ts';
 import type { DataProblem } from '../../problems';
 import type { LintRule } from '../types';
 

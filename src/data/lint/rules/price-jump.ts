@@ -2,7 +2,7 @@
 // region, is more often a typo, a wrong item or a bundle price than a real move. A warning: real spikes
 // happen (DRAM in late 2025), and the note should then say so.
 
-import { daysBetween } from '../../../core/units';
+import { daysBetween } from '../../../core/units.ts';
 import type { DataProblem } from '../../problems';
 import type { LintRule } from '../types';
 

@@ -1,7 +1,7 @@
 // No price observation long before the item existed: more than MAX_DAYS_BEFORE_RELEASE before its releasedOn
 // is almost always a wrong date or a price filed under the wrong item.
 
-import { addDays } from '../../../core/units';
+import { addDays } from '../../../core/units.ts';
 import type { DataProblem } from '../../problems';
 import type { HardwareItem } from '../../schema';
 import type { LintRule } from '../types';
