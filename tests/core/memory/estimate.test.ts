@@ -8,6 +8,7 @@ import {
   safeEstimateMemory,
   WEIGHT_FORMATS,
 } from '../../../src/core/index';
+import { estimateOverhead, VLLM_GPU_MEMORY_UTILIZATION } from '../../../src/core/memory/overhead';
 import { GPT_OSS_20B, LLAMA_31_8B, loadPreset } from './helpers';
 
 const llama = modelFromHfConfig(LLAMA_31_8B);
@@ -65,9 +66,24 @@ describe('estimateMemory', () => {
   });
 
   it('vLLM total is (weights + kv + activations + runtime) / gpu_memory_utilization 0.9', () => {
+    // vLLM's default gpu_memory_utilization is 0.9 (CacheConfig, vllm/config/cache.py): the GPU must be big
+    // enough that 90% of it holds everything, so exactly 10% of the total is the reserve vLLM leaves unused.
+    for (const contextTokens of [4096, 32_768]) {
+      const opts = {
+        ...ok,
+        contextTokens,
+        weightFormat: 'bf16',
+        kvCacheFormat: 'bf16',
+        engine: 'vllm',
+      } as const;
+      const e = estimateMemory(llama, opts);
+      const oh = estimateOverhead(llama, 'vllm', contextTokens, 1);
+      const used = e.weights + e.kvCache + oh.activations + oh.runtime;
+      expect((e.total - used) / e.total).toBeCloseTo(0.1, 12);
+      expect(e.overhead).toBeCloseTo(e.total - e.weights - e.kvCache, 3);
+    }
+    expect(VLLM_GPU_MEMORY_UTILIZATION).toBe(0.9);
     const e = estimateMemory(llama, { ...ok, weightFormat: 'bf16', kvCacheFormat: 'bf16', engine: 'vllm' });
-    // 10% of the total is the reserve vLLM leaves unused
-    expect(e.total * 0.1).toBeLessThan(e.overhead);
     expect(e.weights).toBe(8_030_261_248 * 2);
   });
 
