@@ -38,7 +38,8 @@ export default {
   disableTypeChecks: '{src,tests}/**/*.{ts,tsx}',
   thresholds: { high: 90, low: 80, break: null },
   timeoutMS: 20_000,
-  tempDirName: '.stryker-tmp',
+  // One sandbox folder per area, so runs of two areas at once do not remove each other's sandbox.
+  tempDirName: `.stryker-tmp-${area}`,
   // Stryker rewrites tsconfig paths that leave the sandbox with TypeScript's JS API, which TypeScript 7 (the
   // native compiler) no longer has. Our tsconfig files point nowhere outside the project, so there is nothing
   // to rewrite: naming a file that does not exist skips the step.
