@@ -73,6 +73,11 @@ describe('the notice for each bad field names its label, the value and what was 
   });
 
   it('a repeated key is named with the value used and the one ignored; more than five repeated keys are counted', () => {
+    expect(decode('?v=1&ctx=8192&ctx=4096').notices).toEqual([
+      'The link gives "ctx" more than once; used the first ("8192"), ignored "4096".',
+    ]);
+    const five = ['wf', 'kv', 'ctx', 'batch', 'engine'].map((k) => `&${k}=x&${k}=y`).join('');
+    expect(decode(`?v=1${five}`).notices.filter((n) => n.startsWith('…and'))).toEqual([]);
     expect(decode('?v=1&ctx=8192&ctx=4096&ctx=2048').notices).toEqual([
       'The link gives "ctx" more than once; used the first ("8192"), ignored "4096" and 1 more.',
     ]);
@@ -132,7 +137,8 @@ describe('ranges: accepted at both ends, refused one past them', () => {
 
 describe('query syntax', () => {
   it('reads a query with or without its "?", up to a "#"', () => {
-    expect(decode('v=1&ctx=8192').scenario.contextTokens).toBe(8192);
+    expect(decode('v=1&ctx=8192')).toEqual(decode('?v=1&ctx=8192'));
+    expect(decode('v=1&ctx=8192').notices).toEqual([]);
     expect(decode('?v=1&ctx=8192#ctx=4096').scenario.contextTokens).toBe(8192);
   });
 
