@@ -8,6 +8,7 @@ import {
   kvCacheFormatById,
   WEIGHT_FORMATS,
   weightFormatById,
+  type WeightFormatInfo,
 } from '../../../src/core/memory/formats';
 import { ENGINE_IDS, KV_CACHE_FORMAT_IDS, WEIGHT_FORMAT_IDS } from '../../../src/core/memory/format-ids';
 
@@ -50,7 +51,7 @@ describe('weight formats', () => {
   it('lists every weight format id once, in the id list order', () => {
     expect(WEIGHT_FORMATS.map((f) => f.id).sort()).toEqual([...WEIGHT_FORMAT_IDS].sort());
   });
-  it.each(WEIGHT_FORMATS.map((f) => [f.id, f] as const))('%s', (id, f) => {
+  it.each(WEIGHT_FORMATS.map((f): [string, WeightFormatInfo] => [f.id, f]))('%s', (id, f) => {
     expect(weightFormatById(id)).toBe(f);
     const gguf = GGUF_MAIN[id];
     if (gguf) {
