@@ -1,5 +1,5 @@
 // Hugging Face repo ids, checked against the grammar of huggingface_hub's validate_repo_id
-// (src/huggingface_hub/utils/_validators.py, https://github.com/huggingface/huggingface_hub):
+// (https://github.com/huggingface/huggingface_hub/blob/main/src/huggingface_hub/utils/_validators.py):
 //   REPO_ID_REGEX = ^(\b[\w\-.]+\b/)?\b[\w\-.]{1,96}\b$  (ASCII), then no '--' or '..', no '.git' ending,
 //   at most one '/'.
 // So an id is "name" or "namespace/name"; each part is ASCII letters, digits, '-', '_' and '.', and starts and
