@@ -8,6 +8,7 @@ import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { canonicalText, isCanonicalFolder } from '../src/data/canonical';
 import { classifyDataPath } from '../src/data/files';
+import { nestsDeeperThan } from '../src/data/lint/json-depth';
 import { runLint } from '../src/data/lint/run-lint';
 import type { LintInputFile } from '../src/data/lint/types';
 import { REPO_ROOT, readDataFiles } from '../src/data/load-node';
@@ -22,7 +23,8 @@ if (args.has('--fix')) {
   let fixed = 0;
   for (const f of readDataFiles(root)) {
     const { folder } = classifyDataPath(f.path);
-    if (f.syntaxError !== undefined || !isCanonicalFolder(folder)) continue;
+    // A file too deep to walk is named by the lint below, not rewritten (serialising it would overflow).
+    if (f.syntaxError !== undefined || !isCanonicalFolder(folder) || nestsDeeperThan(f.json)) continue;
     const want = canonicalText(folder, f.json);
     if (want !== f.text) {
       writeFileSync(f.absolutePath, want);

@@ -12,6 +12,7 @@ import {
   rigRequestFromEstimate,
 } from '../src/core/index';
 import type { WeightFormatId } from '../src/core/memory/format-ids';
+import { bytesToGB } from '../src/core/units';
 import { loadDatasetFromDisk, REPO_ROOT } from '../src/data/load-node';
 
 interface Scenario {
@@ -81,7 +82,7 @@ const SCENARIOS: Scenario[] = [
 ];
 const DATES = ['2026-12-03', '2025-06-01', '2025-02-25', '2024-06-01'] as const;
 
-const gb = (bytes: number) => `${(bytes / 1e9).toFixed(1)} GB`;
+const gb = (bytes: number) => `${bytesToGB(bytes).toFixed(1)} GB`;
 const usd = (x: number) => `$${Math.round(x).toLocaleString('en-US')}`;
 
 function printQuote(rank: number, q: RigQuote): void {

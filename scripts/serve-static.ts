@@ -79,7 +79,9 @@ export function serveStatic(
   function handle(req: IncomingMessage, res: ServerResponse): void {
     let url: URL;
     try {
-      url = new URL(req.url ?? '/', 'http://127.0.0.1');
+      // The request target is a path: prefixing the origin keeps a path that begins with '//' a path (as a
+      // relative URL it would name a host).
+      url = new URL(`http://127.0.0.1${req.url?.startsWith('/') ? req.url : '/'}`);
     } catch {
       res.writeHead(400, { 'content-type': 'text/plain' }).end('bad request');
       return;

@@ -1,8 +1,8 @@
-// The price dataset, parsed at BUILD time: this Vite plugin runs the same loader the data lint and the tests
-// use (src/data/load-node.ts -> parseDataset) in Node, and serves the validated result to the app as the
-// virtual module `virtual:rigcast-dataset` ({ dataset, datasetProblems }). The browser gets plain data, so
-// zod and the schema never ship. A broken data file never breaks the build: the loader leaves it out and
-// lists it in datasetProblems, which the app shows in its data notice.
+// The price dataset, parsed at BUILD time: this Vite plugin runs the one data gate (src/data/gate.ts: the
+// rules of `npm run lint:data`, then parseDataset) in Node, and serves the result to the app as the virtual
+// module `virtual:rigcast-dataset` ({ dataset, datasetProblems }). The browser gets plain data, so zod and the
+// schema never ship. A broken record never breaks the build: the gate leaves exactly that record out and
+// lists it in datasetProblems, which the app names in its data notice.
 import type { Plugin } from 'vite';
 import { loadDatasetFromDisk, readDataFiles, REPO_ROOT } from '../src/data/load-node.ts';
 import type { ParsedDataset } from '../src/data/parse';
@@ -21,9 +21,9 @@ export const BUNDLE_DROPPED_DATA_FIELDS: ReadonlySet<string> = new Set([
   '$schema',
 ]);
 
-/** The dataset as the browser gets it: parsed and validated from <root>/data, the dropped fields removed. */
-export function datasetForBundle(root: string = REPO_ROOT): ParsedDataset {
-  const parsed = loadDatasetFromDisk(root);
+/** The dataset as the browser gets it: gated and parsed from <root>/data, the dropped fields removed. */
+export function datasetForBundle(root: string = REPO_ROOT, today?: string): ParsedDataset {
+  const parsed = loadDatasetFromDisk(root, today);
   const dataset = JSON.parse(
     JSON.stringify(parsed.dataset, (key, value) => (BUNDLE_DROPPED_DATA_FIELDS.has(key) ? undefined : value)),
   ) as ParsedDataset['dataset'];
@@ -33,8 +33,8 @@ export function datasetForBundle(root: string = REPO_ROOT): ParsedDataset {
 /** The virtual module's source. JSON.parse of a string literal: V8 parses JSON faster than an object literal
  *  of the same size (https://v8.dev/blog/cost-of-javascript-2019#json). Each distinct source record is stored
  *  once (src/data/shared-sources.ts); src/data/dataset.ts puts them back. */
-export function datasetModuleSource(root: string = REPO_ROOT): string {
-  const { dataset, problems } = datasetForBundle(root);
+export function datasetModuleSource(root: string = REPO_ROOT, today?: string): string {
+  const { dataset, problems } = datasetForBundle(root, today);
   return [
     `export const packedDataset = JSON.parse(${JSON.stringify(JSON.stringify(packSources(dataset)))});`,
     `export const datasetProblems = JSON.parse(${JSON.stringify(JSON.stringify(problems))});`,

@@ -2,9 +2,10 @@ import { StrictMode, startTransition } from 'react';
 import { applyInitialTheme } from './app/theme';
 import { decodeScenario, encodeScenario } from './scenario';
 import { afterFirstPaint } from './state/after-first-paint';
+import type { DataProblem } from './data/problems';
 import { loadDataset } from './state/dataset-resource';
 import { PRERENDERED_AS_OF_ATTRIBUTE } from './state/hydration';
-import { MODEL_ALIASES, MODEL_PRESET_IDS } from './state/model-presets';
+import { MODEL_ALIASES, MODEL_PRESET_IDS, MODEL_PRESET_PROBLEMS } from './state/model-presets';
 import { addNotices, replaceScenario, useAppStore } from './state/store';
 import { startUrlSync } from './state/url-sync';
 import './styles/global.css';
@@ -28,6 +29,20 @@ if (decoded.notices.length > 0) {
     },
   ]);
 }
+/** One line per problem: what was left out, and why. */
+const problemLine = (p: DataProblem) =>
+  `${p.leftOut ?? p.file}: ${p.jsonPath === '$' ? '' : `${p.jsonPath} `}${p.message} [${p.rule}]`;
+if (MODEL_PRESET_PROBLEMS.length > 0) {
+  const files = new Set(MODEL_PRESET_PROBLEMS.map((p) => p.leftOut ?? p.file));
+  addNotices([
+    {
+      id: 'models',
+      kind: 'data',
+      text: `${files.size} model preset${files.size === 1 ? '' : 's'} failed the data checks and ${files.size === 1 ? 'is' : 'are'} not in the list.`,
+      details: MODEL_PRESET_PROBLEMS.map(problemLine),
+    },
+  ]);
+}
 void afterFirstPaint()
   .then(loadDataset)
   .then((loaded) => {
@@ -38,7 +53,7 @@ void afterFirstPaint()
         id: 'data',
         kind: 'data',
         text: `${problems.length} problem${problems.length === 1 ? '' : 's'} in the data files; the affected entries were left out of the results.`,
-        details: problems.map((p) => `${p.file} ${p.jsonPath}: ${p.message}`),
+        details: problems.map(problemLine),
       },
     ]);
   });

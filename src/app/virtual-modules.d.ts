@@ -1,7 +1,8 @@
 // Modules made at build time by Vite plugins (vite.config.ts, scripts/vite-dataset-plugin.ts).
 
-// rigcast-model-presets in vite.config.ts, from data/models/*.json: what the model picker lists, and the
-// presets' configs by file name (the default preset's in a chunk of its own).
+// rigcast-model-presets in scripts/vite-model-presets-plugin.ts, from data/models/*.json through the data
+// gate: what the model picker lists, the presets left out with why, and every listed preset's config by file
+// name (the default preset's in a chunk of its own).
 declare module 'virtual:model-index' {
   const index: {
     id: string;
@@ -14,6 +15,7 @@ declare module 'virtual:model-index' {
     inDefaultChunk?: boolean;
   }[];
   export default index;
+  export const presetProblems: import('../data/problems').DataProblem[];
 }
 declare module 'virtual:model-configs' {
   const configs: Record<string, { config?: unknown; sourceUrl?: unknown; retrievedOn?: unknown }>;

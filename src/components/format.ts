@@ -2,7 +2,7 @@
 // Intl formatters are built once and reused: toLocaleString builds a new one per call, which showed up
 // as the top cost of a slider move in the profile (scripts/bench-ui.ts).
 
-const GIB = 2 ** 30;
+import { bytesToGiB } from '../core/units';
 
 const fixed = new Map<number, Intl.NumberFormat>();
 function fixedFormat(digits: number): Intl.NumberFormat {
@@ -18,7 +18,7 @@ const integer = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 
 /** Bytes as GiB (2^30), the unit memory sizes are shown in throughout the app. */
 export function formatGiB(bytes: number, digits?: number): string {
-  const gib = bytes / GIB;
+  const gib = bytesToGiB(bytes);
   return `${fixedFormat(digits ?? (gib >= 100 ? 0 : 1)).format(gib)} GiB`;
 }
 

@@ -2,8 +2,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type ParsedDataset, parseDataset } from './parse.ts';
-import type { DataProblem } from './problems';
+import { todayIso } from '../core/units.ts';
+import { type GatedData, gateDataFiles } from './gate.ts';
+import type { ParsedDataset } from './parse.ts';
 
 /** The repository root, found from this file's location (src/data/). */
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -48,25 +49,14 @@ export function readDataFiles(root: string = REPO_ROOT): DiskDataFile[] {
     .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
-export function syntaxProblem(f: DiskDataFile): DataProblem {
-  return {
-    file: f.path,
-    jsonPath: '$',
-    severity: 'error',
-    rule: 'json-syntax',
-    message: `not valid JSON: ${f.syntaxError ?? 'unknown error'}`,
-    fix: 'fix the syntax at the position given (a missing comma or quote, or a trailing comma)',
-  };
+/** Everything in <root>/data through the one gate (src/data/gate.ts): the dataset and model presets the app
+ *  gets, and every error with what it left out. `today` decides what is "in the future". */
+export function loadGatedData(root: string = REPO_ROOT, today: string = todayIso()): GatedData {
+  return gateDataFiles(readDataFiles(root), today);
 }
 
-/** The dataset as the app would see it, plus every problem, read from <root>/data. */
-export function loadDatasetFromDisk(root: string = REPO_ROOT): ParsedDataset {
-  const files = readDataFiles(root);
-  const parsed = parseDataset(
-    files.filter((f) => f.syntaxError === undefined && /^data\/(hardware|prices|series)\//.test(f.path)),
-  );
-  return {
-    dataset: parsed.dataset,
-    problems: [...files.filter((f) => f.syntaxError !== undefined).map(syntaxProblem), ...parsed.problems],
-  };
+/** The dataset as the app sees it, and the errors that left records out, read from <root>/data. */
+export function loadDatasetFromDisk(root: string = REPO_ROOT, today: string = todayIso()): ParsedDataset {
+  const { dataset, problems } = loadGatedData(root, today);
+  return { dataset, problems };
 }

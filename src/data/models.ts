@@ -4,8 +4,10 @@
 // (virtual:model-config-default); every other config loads on demand as ONE chunk (virtual:model-configs):
 // they share most of their keys, so together they compress to far fewer bytes than one small chunk each,
 // and the first other model picked brings all the others with it. The modules are built from data/models/ by
-// vite.config.ts. Nothing is fetched from outside.
-import presetIndex from 'virtual:model-index';
+// scripts/vite-model-presets-plugin.ts, through the data gate: a preset that fails it is left out of the list and
+// named in MODEL_PRESET_PROBLEMS. Nothing is fetched from outside.
+import presetIndex, { presetProblems } from 'virtual:model-index';
+import type { DataProblem } from './problems';
 
 export interface ModelPresetEntry {
   id: string;
@@ -51,6 +53,10 @@ function configChunk(importChunk: () => Promise<{ default: PresetConfigs }>) {
 const defaultChunk = configChunk(() => import('virtual:model-config-default'));
 const othersChunk = configChunk(() => import('virtual:model-configs'));
 const chunkOf = (entry: ModelPresetEntry) => (entry.inDefaultChunk ? defaultChunk : othersChunk);
+
+/** Presets left out at build time (a broken envelope or a config the memory model cannot read), each
+ *  naming its file: the page shows them in its data notice. */
+export const MODEL_PRESET_PROBLEMS: readonly DataProblem[] = presetProblems;
 
 /** Every preset, sorted by name. */
 export const MODEL_PRESET_ENTRIES: readonly ModelPresetEntry[] = presetIndex

@@ -14,6 +14,9 @@ export interface DataProblem {
   message: string;
   /** What to change so the problem goes away. */
   fix: string;
+  /** Set when the app left a record out because of this problem: the file, or the file and the record's JSON
+   *  path (data/prices/x.json $.observations[3]). */
+  leftOut?: string;
 }
 
 /** Turns a path of keys and indexes into $.a.b[0].c; keys that are not identifiers are quoted. */

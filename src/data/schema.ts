@@ -3,6 +3,7 @@
 // Units: memory in GiB (2^30 bytes), bandwidth in GB/s (1e9 bytes/s), power in W, prices in USD.
 // data/README.md explains each field; keep the two in step.
 import { z } from 'zod';
+import { isIsoDate } from '../core/units.ts';
 
 export const HARDWARE_KINDS = [
   'gpu', // a GPU or accelerator card/module with its own memory
@@ -54,10 +55,7 @@ export const TARGET_PATTERN =
 const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected an ISO date YYYY-MM-DD')
-  .refine((s) => {
-    const d = new Date(`${s}T00:00:00Z`);
-    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-  }, 'not a real calendar date');
+  .refine(isIsoDate, 'not a real calendar date');
 
 const httpsUrl = z.string().regex(/^https:\/\/[^\s]+$/, 'expected an https:// URL');
 

@@ -1,9 +1,5 @@
+import { todayIso } from '../core/units';
 import type { Scenario } from './scenario';
-
-/** Today's date as an ISO string in UTC. Injected where purity matters (tests pass a fixed date). */
-export function todayIso(now: Date = new Date()): string {
-  return now.toISOString().slice(0, 10);
-}
 
 /** The scenario a first visit shows: a 70B model most people ask about, at the most common local quant. */
 export function defaultScenario(today: string = todayIso()): Scenario {

@@ -1,4 +1,5 @@
-export { defaultScenario, todayIso } from './defaults';
+export { todayIso } from '../core/units';
+export { defaultScenario } from './defaults';
 export * from './scenario';
 export {
   type DecodeOptions,

@@ -2,7 +2,9 @@
 // decodeScenario never throws: each bad field falls back to its default and a notice names it. Old links
 // keep decoding forever: every format change adds a migration below and a frozen fixture in
 // tests/scenario/link-fixtures.json.
-import { defaultScenario, todayIso } from './defaults';
+import { isHfRepoId } from '../core/model/hf-repo-id';
+import { isIsoDate, todayIso } from '../core/units';
+import { defaultScenario } from './defaults';
 import {
   CONDITION_SETS,
   CUSTOM_MODEL_ID,
@@ -126,6 +128,7 @@ export function encodeScenario(scenario: Scenario): string {
 function parseQuery(query: string): { fields: RawFields; notices: string[] } {
   const fields: RawFields = new Map();
   const notices: string[] = [];
+  const ignored = new Map<string, string[]>();
   let text = query;
   const hash = text.indexOf('#');
   if (hash >= 0) text = text.slice(0, hash);
@@ -141,9 +144,21 @@ function parseQuery(query: string): { fields: RawFields; notices: string[] } {
       notices.push(`Ignored a part of the link that is not valid URL encoding: ${show(part)}.`);
       continue;
     }
-    // The first occurrence wins; later duplicates are ignored.
+    // The first occurrence wins; later duplicates are ignored, and named.
     if (!fields.has(key)) fields.set(key, value);
+    else ignored.set(key, [...(ignored.get(key) ?? []), value]);
   }
+  const repeated = [...ignored];
+  for (const [key, values] of repeated.slice(0, MAX_UNKNOWN_KEYS_NAMED)) {
+    const more = values.length > 1 ? ` and ${values.length - 1} more` : '';
+    notices.push(
+      `The link gives ${show(key)} more than once; used the first (${show(fields.get(key) ?? '')}), ignored ${show(values[0] ?? '')}${more}.`,
+    );
+  }
+  if (repeated.length > MAX_UNKNOWN_KEYS_NAMED)
+    notices.push(
+      `…and ${repeated.length - MAX_UNKNOWN_KEYS_NAMED} more fields given more than once (first used).`,
+    );
   return { fields, notices };
 }
 
@@ -155,15 +170,7 @@ function safeDecode(text: string): string | null {
   }
 }
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-function isRealIsoDate(text: string): boolean {
-  if (!ISO_DATE.test(text)) return false;
-  const date = new Date(`${text}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text;
-}
-
 const MODEL_ID = /^[a-z0-9]+(?:[-.][a-z0-9]+)*$/;
-const HF_REPO = /^[A-Za-z0-9][A-Za-z0-9._-]{0,95}\/[A-Za-z0-9][A-Za-z0-9._-]{0,95}$/;
 const INTEGER = /^\d{1,12}$/;
 
 // Model files named by a link (wrepo, wrev, wfile).
@@ -174,12 +181,12 @@ const HF_WEIGHT_FILE =
   /^(?!\/)(?!.*(?:^|\/)\.\.(?:\/|$))(?!.*\\)[\p{L}\p{N}\p{P}\p{S} ]{1,400}\.(?:gguf|safetensors)$/iu;
 
 function isWeightFilesRef(w: { repo: string; revision: string; file: string }): boolean {
-  return HF_REPO.test(w.repo) && HF_REVISION.test(w.revision) && HF_WEIGHT_FILE.test(w.file);
+  return isHfRepoId(w.repo) && HF_REVISION.test(w.revision) && HF_WEIGHT_FILE.test(w.file);
 }
 
 /** Read a scenario from a query string. Never throws; see DecodeResult. */
 export function decodeScenario(query: string, options: DecodeOptions = {}): DecodeResult {
-  const today = options.today && isRealIsoDate(options.today) ? options.today : todayIso();
+  const today = options.today && isIsoDate(options.today) ? options.today : todayIso();
   const defaults = defaultScenario(today);
   const scenario: Scenario = { ...defaults };
   let notices: string[] = [];
@@ -264,14 +271,21 @@ export function decodeScenario(query: string, options: DecodeOptions = {}): Deco
   const rawModel = fields.get('model');
   const rawHf = fields.get('hf');
   if (rawModel !== undefined) {
-    const aliased = options.modelAliases?.[rawModel] ?? rawModel;
+    const aliases = options.modelAliases;
+    // Own keys only: a link's model=constructor must not find Object.prototype's members.
+    const aliased = aliases && Object.hasOwn(aliases, rawModel) ? (aliases[rawModel] ?? rawModel) : rawModel;
+    if (aliased !== CUSTOM_MODEL_ID && rawHf !== undefined) {
+      notices.push(
+        `Hugging Face id (hf) ${show(rawHf)} was ignored: it goes with model=custom, and this link names the model ${show(rawModel)}.`,
+      );
+    }
     if (aliased === CUSTOM_MODEL_ID) {
-      if (rawHf !== undefined && HF_REPO.test(rawHf)) {
+      if (rawHf !== undefined && isHfRepoId(rawHf)) {
         scenario.modelId = CUSTOM_MODEL_ID;
         scenario.hfRepo = rawHf;
       } else {
         if (rawHf !== undefined)
-          notices.push(`Hugging Face id (hf): ${show(rawHf)} is not of the form org/name.`);
+          notices.push(`Hugging Face id (hf): ${show(rawHf)} is not a Hugging Face model id (org/name).`);
         notices.push(
           `This link used a custom config.json, which a link cannot carry; showing ${defaults.modelId}. Paste or upload the config to reproduce it.`,
         );
@@ -368,7 +382,7 @@ export function decodeScenario(query: string, options: DecodeOptions = {}): Deco
 
   const rawAsOf = fields.get('asof');
   if (rawAsOf !== undefined) {
-    if (!isRealIsoDate(rawAsOf))
+    if (!isIsoDate(rawAsOf))
       fallback('As-of date (asof)', rawAsOf, 'is not a date YYYY-MM-DD', `today (${today})`);
     else if (rawAsOf > today) fallback('As-of date (asof)', rawAsOf, 'is in the future', `today (${today})`);
     else if (rawAsOf < '2000-01-01')
@@ -461,9 +475,7 @@ export function isValidScenario(s: Scenario): boolean {
   const inRange = (v: number, l: { min: number; max: number }) =>
     Number.isInteger(v) && v >= l.min && v <= l.max;
   return (
-    (s.modelId === CUSTOM_MODEL_ID
-      ? s.hfRepo === null || HF_REPO.test(s.hfRepo)
-      : MODEL_ID.test(s.modelId)) &&
+    (s.modelId === CUSTOM_MODEL_ID ? s.hfRepo === null || isHfRepoId(s.hfRepo) : MODEL_ID.test(s.modelId)) &&
     (WEIGHT_FORMAT_IDS as readonly string[]).includes(s.weightFormat) &&
     (KV_FORMAT_IDS as readonly string[]).includes(s.kvCacheFormat) &&
     inRange(s.contextTokens, LIMITS.contextTokens) &&
@@ -473,7 +485,7 @@ export function isValidScenario(s: Scenario): boolean {
     typeof s.requireFp8 === 'boolean' &&
     inRange(s.minTokensPerSecond, LIMITS.minTokensPerSecond) &&
     inRange(s.budgetUsd, LIMITS.budgetUsd) &&
-    isRealIsoDate(s.asOf) &&
+    isIsoDate(s.asOf) &&
     inRange(s.targetMemoryGiB, LIMITS.targetMemoryGiB) &&
     inRange(s.thresholdUsd, LIMITS.thresholdUsd) &&
     (RATE_ASSUMPTIONS as readonly string[]).includes(s.rate) &&

@@ -13,6 +13,7 @@ import type {
 // Value imports come from core submodules, not the barrel: the barrel would pull the rig search and the
 // projection into the first-paint chunk; they load with the dataset (price-engine.ts).
 import { PUBLISHED_RATES } from '../core/projection/reference-rates';
+import { isoDateToYear } from '../core/units';
 import type { ParameterCount } from '../core/model/count-parameters';
 import type { ModelSpec } from '../core/model/model-spec';
 import {
@@ -305,12 +306,8 @@ export interface ProjectionView {
   references: { id: string; label: string; points: { year: number; priceUsd: number }[] }[];
 }
 
-function isoToYear(iso: string): number {
-  const t = Date.parse(`${iso.slice(0, 10)}T00:00:00Z`);
-  const y = new Date(t).getUTCFullYear();
-  const start = Date.UTC(y, 0, 1);
-  return y + (t - start) / (Date.UTC(y + 1, 0, 1) - start);
-}
+/** Chart x position of a dated point (the core's dates are always real calendar dates). */
+const isoToYear = (iso: string): number => isoDateToYear(iso) ?? Number.NaN;
 
 const computeHistory = memoLast(
   (

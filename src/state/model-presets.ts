@@ -5,11 +5,14 @@ import {
   loadedModelPresetFile,
   loadModelPresetFile,
   MODEL_PRESET_ENTRIES,
+  MODEL_PRESET_PROBLEMS,
   type ModelPresetEntry,
 } from '../data/models';
 import { afterFirstPaint } from './after-first-paint';
 import { fulfilled, tracked, useHydrating } from './hydration';
 import { useAppStore } from './store';
+
+export { MODEL_PRESET_PROBLEMS };
 
 export type ModelPreset = ModelPresetEntry;
 export const MODEL_PRESETS: readonly ModelPreset[] = MODEL_PRESET_ENTRIES;

@@ -43,15 +43,39 @@ export function replaceScenario(scenario: Scenario): void {
   useAppStore.setState({ scenario });
 }
 
-/** Use a custom config (already validated by the caller) and switch the scenario to it. */
-export function applyCustomModel(model: CustomModel): void {
+// The newest choice of model wins. A Hugging Face fetch takes seconds; a preset picked, a config pasted or
+// another fetch started meanwhile is newer, so it cancels the pending request, and the late answer (if the
+// network delivers one anyway) is refused by applyCustomModel. Not state: nothing renders from it.
+let pendingModelRequest: AbortController | null = null;
+
+function cancelPendingModelRequest(): void {
+  pendingModelRequest?.abort();
+  pendingModelRequest = null;
+}
+
+/** Start a request for a model config (a fetch); cancels any request still pending. Pass the signal to the
+ *  fetch and to applyCustomModel. */
+export function beginModelRequest(): AbortSignal {
+  cancelPendingModelRequest();
+  pendingModelRequest = new AbortController();
+  return pendingModelRequest.signal;
+}
+
+/** Use a custom config (already validated by the caller) and switch the scenario to it. With the `request`
+ *  it came from, it applies only if no newer choice cancelled that request; returns whether it applied. */
+export function applyCustomModel(model: CustomModel, request?: AbortSignal): boolean {
+  if (request?.aborted) return false;
+  if (request === undefined || pendingModelRequest?.signal !== request) cancelPendingModelRequest();
+  else pendingModelRequest = null;
   useAppStore.setState((s) => ({
     customModel: model,
     scenario: { ...s.scenario, modelId: CUSTOM_MODEL_ID, hfRepo: model.hfRepo },
   }));
+  return true;
 }
 
 export function selectPreset(modelId: string): void {
+  cancelPendingModelRequest();
   setScenario({ modelId, hfRepo: null });
 }
 

@@ -9,6 +9,16 @@ export function shareUrl(scenario: Scenario, location: Location = window.locatio
   return `${location.origin}${location.pathname}${encodeScenario(scenario)}`;
 }
 
+/** The address replaceState gets: absolute, on this page's origin. A path alone would not do: a page path
+ *  that begins with '//' (https://host//x/) written as '//x/?v=1' is a scheme-relative URL naming another host,
+ *  and replaceState throws a SecurityError for it, which left a blank page at start-up. */
+export function sameDocumentUrl(
+  location: Pick<Location, 'origin' | 'pathname' | 'hash'>,
+  query: string,
+): string {
+  return `${location.origin}${location.pathname}${query}${location.hash}`;
+}
+
 /** Start mirroring the store into the URL; returns a function that stops it. */
 export function startUrlSync(): () => void {
   let timer: ReturnType<typeof setTimeout> | null = null;
@@ -18,11 +28,7 @@ export function startUrlSync(): () => void {
     lastWrite = performance.now();
     const query = encodeScenario(useAppStore.getState().scenario);
     if (query !== window.location.search) {
-      window.history.replaceState(
-        window.history.state,
-        '',
-        `${window.location.pathname}${query}${window.location.hash}`,
-      );
+      window.history.replaceState(window.history.state, '', sameDocumentUrl(window.location, query));
     }
   };
   write();

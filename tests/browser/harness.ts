@@ -81,7 +81,24 @@ export async function settled(page: Page): Promise<void> {
   await page.waitForFunction(() => !document.body.textContent?.includes('Loading the price dataset'), null, {
     timeout: 15_000,
   });
+  // The pre-rendered HTML is there before React is: a control used before its part hydrates would lose
+  // the input (on a loaded machine hydration can take seconds), so wait until the parts on screen are live.
+  await visiblePartsLive(page);
 }
+
+/** The parts on or near the screen are live (hydrated by the app); the ones far below wait until they
+ *  approach the viewport (app/app.tsx). */
+export const visiblePartsLive = (page: Page, timeout = 30_000) =>
+  page.waitForFunction(
+    () => {
+      const near = [...document.querySelectorAll('.part')].filter(
+        (p) => p.getBoundingClientRect().top < window.innerHeight + 600,
+      );
+      return near.length > 0 && near.every((p) => p.hasAttribute('data-live'));
+    },
+    null,
+    { timeout },
+  );
 
 /** Scrolls down the page a screen at a time and back to the top: the parts and charts that wait for the
  *  viewport (pre-rendered parts hydrate, charts mount when they approach it) all come alive. */

@@ -47,6 +47,20 @@ describe('npm run lint:data', () => {
     expect(out).toContain('in the future');
   }, 30_000);
 
+  it('names a file nested 20,000 levels deep instead of overflowing the stack, also under --fix', () => {
+    const dir = copyOfGood();
+    const depth = 20_000;
+    writeFileSync(
+      join(dir, 'data', 'prices', 'deep.json'),
+      `{"itemId": "nvidia-rtx-3090-24gb", "observations": ${'['.repeat(depth)}${']'.repeat(depth)}}\n`,
+    );
+    // --fix first skips the file it cannot rewrite, then lints: both paths in one run.
+    const { code, out } = lint(dir, '--fix');
+    expect(code).toBe(1);
+    expect(out).toContain('error data/prices/deep.json $ [json-depth] nested more than');
+    expect(out).toMatch(/lint:data: \d+ files, 1 error/);
+  }, 30_000);
+
   it('--fix rewrites formatting and key order without changing a value', () => {
     const dir = copyOfGood();
     const path = join(dir, 'data', 'hardware', 'nvidia-rtx-3090-24gb.json');

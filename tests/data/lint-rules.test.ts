@@ -19,13 +19,16 @@ const gpu = () => fixture('hardware/nvidia-rtx-3090-24gb.json');
 const mac = () => fixture('hardware/apple-mac-studio-m2-ultra-192gb.json');
 const gpuPrices = () => fixture('prices/nvidia-rtx-3090-24gb.json');
 const series = () => fixture('series/dram-test.json');
+// The real preset's config: the model-config rule runs the memory model's parser on it.
+const llamaConfig = (): Json =>
+  JSON.parse(readFileSync(join(import.meta.dirname, '../../data/models/llama-3-1-8b.json'), 'utf8')).config;
 const model = (): Json => ({
   id: 'llama-3-1-8b',
   name: 'Llama 3.1 8B',
   hfRepo: 'meta-llama/Llama-3.1-8B-Instruct',
   sourceUrl: 'https://huggingface.co/meta-llama/Llama-3.1-8B-Instruct/blob/main/config.json',
   retrievedOn: '2026-11-25',
-  config: { model_type: 'llama' },
+  config: llamaConfig(),
 });
 
 const src = { url: 'https://example.org/manual', retrievedOn: '2026-11-25' };
@@ -108,6 +111,55 @@ const goodSet = () => [
 /** For each rule id: bad samples that must make it fire, each with the JSON path it must name. */
 type Sample = { name: string; files: () => LintInputFile[]; base?: () => LintInputFile[] };
 const BAD: Record<string, (Sample & { path: string; severity?: string })[]> = {
+  'price-bounds': [
+    {
+      name: 'a $1e12 price',
+      files: () => [
+        hw(gpu()),
+        pr({ ...gpuPrices(), observations: [{ ...gpuPrices().observations[0], priceUsd: 1e12 }] }),
+      ],
+      path: '$.observations[0].priceUsd',
+    },
+    {
+      name: 'a range whose high end is one dollar over the limit',
+      files: () => [
+        hw(gpu()),
+        pr({
+          ...gpuPrices(),
+          observations: [
+            {
+              ...gpuPrices().observations[0],
+              priceUsd: 9_000_000,
+              range: { lowUsd: 8_000_000, highUsd: 10_000_001 },
+            },
+          ],
+        }),
+      ],
+      path: '$.observations[0].range.highUsd',
+    },
+  ],
+  'model-config': [
+    {
+      name: 'a config whose model_type is an inherited name',
+      files: () => [
+        file('data/models/llama-3-1-8b.json', {
+          ...model(),
+          config: { ...llamaConfig(), model_type: 'constructor' },
+        }),
+      ],
+      path: '$.config.model_type',
+    },
+    {
+      name: 'a config with zero layers',
+      files: () => [
+        file('data/models/llama-3-1-8b.json', {
+          ...model(),
+          config: { ...llamaConfig(), num_hidden_layers: 0 },
+        }),
+      ],
+      path: '$.config.num_hidden_layers',
+    },
+  ],
   schema: [
     { name: 'a wrong type', files: () => [hw({ ...gpu(), powerW: '350 W' })], path: '$.powerW' },
     { name: 'an unknown key', files: () => [hw({ ...gpu(), memoryGB: 24 })], path: '$.memoryGB' },
@@ -570,6 +622,15 @@ const GOOD_EDGE: Record<string, Sample[]> = {
             note: 'at 7.1 CNY/USD',
           }),
         ),
+      ],
+    },
+  ],
+  'price-bounds': [
+    {
+      name: 'a price exactly at the limit',
+      files: () => [
+        hw(gpu()),
+        pr({ ...gpuPrices(), observations: [{ ...gpuPrices().observations[0], priceUsd: 10_000_000 }] }),
       ],
     },
   ],

@@ -3,6 +3,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { isIsoDate } from '../../src/core/units';
 import { ModelConfigError, modelFromHfConfig } from '../../src/core/index';
 import { KV_CACHE_FORMAT_IDS, WEIGHT_FORMAT_IDS } from '../../src/core/memory/format-ids';
 
@@ -14,7 +15,6 @@ const REQUIRED_FIELDS = ['id', 'name', 'hfRepo', 'sourceUrl', 'retrievedOn', 'li
 const ALLOWED_FIELDS = new Set<string>([...REQUIRED_FIELDS, 'note']);
 const ID_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const HF_REPO_PATTERN = /^[A-Za-z0-9][\w.-]*\/[\w.-]+$/;
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 interface Preset {
   file: string;
@@ -49,12 +49,6 @@ function modelTypes(config: Record<string, unknown>): string[] {
   return types;
 }
 
-function isRealDate(s: string): boolean {
-  if (!ISO_DATE.test(s)) return false;
-  const d = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-}
-
 describe('data/models presets', () => {
   it('has at least 34 presets', () => {
     expect(presets.length).toBeGreaterThanOrEqual(34);
@@ -84,7 +78,7 @@ describe('data/models presets', () => {
     expect(url.protocol).toBe('https:');
 
     expect(typeof raw.retrievedOn).toBe('string');
-    expect(isRealDate(raw.retrievedOn as string), `${file}: retrievedOn ${String(raw.retrievedOn)}`).toBe(
+    expect(isIsoDate(raw.retrievedOn as string), `${file}: retrievedOn ${String(raw.retrievedOn)}`).toBe(
       true,
     );
     expect((raw.retrievedOn as string) <= new Date().toISOString().slice(0, 10)).toBe(true);

@@ -179,3 +179,53 @@ describe('frozen link fixtures (old links must keep decoding to the same scenari
     });
   }
 });
+
+describe('every dropped or changed value gets a notice', () => {
+  it('an hf id beside a preset model is dropped with a notice naming it', () => {
+    const { scenario, notices } = decodeScenario('?v=1&model=llama-3-1-8b&hf=Qwen/Qwen3-8B', {
+      today: TODAY,
+      modelIds: MODEL_IDS,
+    });
+    expect(scenario.modelId).toBe('llama-3-1-8b');
+    expect(scenario.hfRepo).toBeNull();
+    expect(notices).toHaveLength(1);
+    expect(notices[0]).toContain('(hf)');
+    expect(notices[0]).toContain('Qwen/Qwen3-8B');
+  });
+
+  it('an hf id beside a model that fell back is named too', () => {
+    const { notices } = decodeScenario('?v=1&model=no-such-model&hf=Qwen/Qwen3-8B', {
+      today: TODAY,
+      modelIds: MODEL_IDS,
+    });
+    expect(notices.join('\n')).toContain('(hf)');
+  });
+
+  it('a key given twice keeps the first value and names the ignored one', () => {
+    const { scenario, notices } = decodeScenario('?v=1&ctx=8192&batch=2&ctx=65536', { today: TODAY });
+    expect(scenario.contextTokens).toBe(8192);
+    expect(notices).toHaveLength(1);
+    expect(notices[0]).toContain('ctx');
+    expect(notices[0]).toContain('65536');
+  });
+
+  it('many duplicates make one notice each, never more than a few lines', () => {
+    const query = `?v=1${'&ctx=1'.repeat(500)}&batch=1&batch=2`;
+    const { notices } = decodeScenario(query, { today: TODAY });
+    expect(notices.length).toBeLessThanOrEqual(3);
+    expect(notices.join('\n')).toContain('batch');
+  });
+});
+
+describe('the codec accepts exactly the ranges the controls offer', () => {
+  it('mintps: the slider maximum is accepted and one above it falls back with a notice', () => {
+    const max = LIMITS.minTokensPerSecond.max;
+    expect(decodeScenario(`?v=1&mintps=${max}`, { today: TODAY })).toMatchObject({
+      scenario: { minTokensPerSecond: max },
+      notices: [],
+    });
+    const over = decodeScenario(`?v=1&mintps=${max + 1}`, { today: TODAY });
+    expect(over.scenario.minTokensPerSecond).toBe(0);
+    expect(over.notices.join()).toContain('(mintps)');
+  });
+});

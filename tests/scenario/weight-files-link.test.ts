@@ -48,7 +48,7 @@ describe('model files in the link', () => {
     ['no file', `?v=1&wrepo=${REF.repo}`],
     ['a path out of the repository', `?v=1&wrepo=${REF.repo}&wfile=../../etc/passwd.gguf`],
     ['not a model file', `?v=1&wrepo=${REF.repo}&wfile=README.md`],
-    ['a bad repo id', '?v=1&wrepo=nope&wfile=m.gguf'],
+    ['a bad repo id', '?v=1&wrepo=a--b%2Fc&wfile=m.gguf'],
     ['a bad revision', `?v=1&wrepo=${REF.repo}&wrev=..%2F..&wfile=m.gguf`],
   ] as const) {
     it(`falls back to predicted weights with a notice: ${what}`, () => {

@@ -47,6 +47,14 @@ describe('serveStatic', () => {
     expect((await get(server.url.replace('/rigcast/', '/other/'))).status).toBe(404);
   });
 
+  it('serves a base path that begins with // (a page path the app must survive)', async () => {
+    server = await serveStatic(setup(), { basePath: '//rigcast/', log: () => {} });
+    expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\/rigcast\/$/);
+    expect((await get(`${server.url}assets/a.js`)).status).toBe(200);
+    expect((await get(server.url)).body.toString()).toContain('<title>t</title>');
+    expect((await get(server.url.replace('//rigcast/', '/rigcast/'))).status).toBe(404);
+  });
+
   it('answers 404, without crashing, for a file removed after the build was served', async () => {
     server = await serveStatic(setup(), { log: () => {} });
     rmSync(join(dir, 'assets'), { recursive: true });

@@ -1,6 +1,7 @@
 // estimateMemory: weights + KV cache + runtime overhead for one model, format, context, batch and engine.
 // See ./README.md for the formulas and their sources.
 import type { ModelSpec } from '../model/model-spec';
+import { bytesToGiB } from '../units';
 import type { Assumption, ExactWeights, MemoryEstimate } from './estimate-types';
 import {
   type EngineId,
@@ -81,8 +82,7 @@ const VLLM_CACHE_URL = 'https://github.com/vllm-project/vllm/blob/main/vllm/conf
 const VLLM_RUNNER_URL = 'https://github.com/vllm-project/vllm/blob/main/vllm/v1/worker/gpu_model_runner.py';
 const OLLAMA_GPU_URL = 'https://github.com/ollama/ollama/blob/main/discover/gpu.go';
 
-const GiB = 1024 ** 3;
-const fmtGiB = (b: number) => `${(b / GiB).toFixed(2)} GiB`;
+const fmtGiB = (b: number) => `${bytesToGiB(b).toFixed(2)} GiB`;
 
 /** Relative uncertainty of the weight bytes: GGUF releases vary by importance matrix, converter version and
  *  metadata; 16-bit checkpoints are exact up to the tensors we do not model (vision towers, MTP). */

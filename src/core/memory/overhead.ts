@@ -1,11 +1,12 @@
 // Runtime overhead beyond weights and KV cache. These are approximations with stated error bands, not engine
 // formulas: each constant names where it comes from.
 import type { ModelSpec } from '../model/model-spec';
+import { GIB_BYTES, MIB_BYTES } from '../units';
 import type { EngineId } from './formats';
 import { LLAMA_CPP_N_UBATCH, VLLM_MAX_NUM_BATCHED_TOKENS } from './kv-cache';
 
-const MiB = 1024 * 1024;
-const GiB = 1024 * MiB;
+const MiB = MIB_BYTES;
+const GiB = GIB_BYTES;
 
 /** CUDA context and cuBLAS workspace per GPU: ollama reserves 457 MiB (discover/gpu.go cudaMinimumMemory,
  *  https://github.com/ollama/ollama); gguf-parser's --platform-footprint uses 250 MiB, gpu_poor 650 MB. */

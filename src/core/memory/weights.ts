@@ -4,7 +4,7 @@
 import type { Architecture, ModelSpec, TensorSpec } from '../model/model-spec';
 import type { EngineId, WeightFormatInfo } from './formats';
 import { type GgufMix, ggufTensorList, ggufTensorTypes } from './gguf-mix';
-import { GGML_BLOCKS, type GgmlType, ggmlRowBytes } from './ggml-types';
+import { type GgmlType, ggmlRowBytes } from './ggml-types';
 
 export interface WeightSummary {
   /** All weight bytes loaded into memory (every expert). */
@@ -229,8 +229,3 @@ function computeWeightSummary(model: ModelSpec, format: WeightFormatInfo, engine
   };
 }
 
-/** Bits per value of a ggml type, re-exported for the assumptions text. */
-export function bitsOf(type: GgmlType): number {
-  const b = GGML_BLOCKS[type];
-  return (8 * b.blockBytes) / b.blockValues;
-}

@@ -12,7 +12,7 @@ import {
   type MoeSpec,
   type TensorRole,
   type TensorSpec,
-} from './model-spec';
+} from './model-spec.ts';
 
 export class ModelConfigError extends Error {
   /** The config field at fault, as a dotted path (e.g. 'text_config.num_hidden_layers'). */
@@ -77,6 +77,11 @@ function isObject(v: unknown): v is Json {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
+/** A config's own field: a name every object inherits (constructor, toString, __proto__) is not a field. */
+function own(obj: Json, field: string): unknown {
+  return Object.hasOwn(obj, field) ? obj[field] : undefined;
+}
+
 function describe(v: unknown): string {
   if (v === undefined) return 'nothing';
   if (typeof v === 'string') return `the string ${JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v)}`;
@@ -97,16 +102,16 @@ class Reader {
   }
 
   has(field: string): boolean {
-    const v = this.obj[field];
+    const v = own(this.obj, field);
     return v !== undefined && v !== null;
   }
 
   raw(field: string): unknown {
-    return this.obj[field];
+    return own(this.obj, field);
   }
 
   int(field: string, min: number, max: number): number {
-    const v = this.obj[field];
+    const v = own(this.obj, field);
     if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max) {
       throw new ModelConfigError(
         this.path(field),
@@ -127,7 +132,7 @@ class Reader {
 
   optBool(field: string, fallback: boolean): boolean {
     if (!this.has(field)) return fallback;
-    const v = this.obj[field];
+    const v = own(this.obj, field);
     if (typeof v !== 'boolean')
       throw new ModelConfigError(this.path(field), `expected true or false, got ${describe(v)}`);
     return v;
@@ -135,7 +140,7 @@ class Reader {
 
   optNumber(field: string, fallback: number, min: number, max: number): number {
     if (!this.has(field)) return fallback;
-    const v = this.obj[field];
+    const v = own(this.obj, field);
     if (typeof v !== 'number' || !Number.isFinite(v) || v < min || v > max) {
       throw new ModelConfigError(
         this.path(field),
@@ -147,7 +152,7 @@ class Reader {
 
   optIntArray(field: string, min: number, max: number): number[] | null {
     if (!this.has(field)) return null;
-    const v = this.obj[field];
+    const v = own(this.obj, field);
     if (!Array.isArray(v))
       throw new ModelConfigError(this.path(field), `expected an array of integers, got ${describe(v)}`);
     return v.map((x, i) => {
@@ -163,7 +168,7 @@ class Reader {
 
   optStringArray(field: string): string[] | null {
     if (!this.has(field)) return null;
-    const v = this.obj[field];
+    const v = own(this.obj, field);
     if (!Array.isArray(v))
       throw new ModelConfigError(this.path(field), `expected an array of strings, got ${describe(v)}`);
     return v.map((x, i) => {
@@ -243,14 +248,14 @@ export function modelFromHfConfig(config: unknown, name?: string): ModelSpec {
   if (!isObject(config))
     throw new ModelConfigError('(config)', `expected a JSON object, got ${describe(config)}`);
   const top = new Reader(config, '');
-  const rawType = config.model_type;
+  const rawType = own(config, 'model_type');
   if (typeof rawType !== 'string') {
     throw new ModelConfigError(
       'model_type',
       `expected a string naming the architecture, got ${describe(rawType)}`,
     );
   }
-  const architecture = MODEL_TYPE_ALIASES[rawType];
+  const architecture = Object.hasOwn(MODEL_TYPE_ALIASES, rawType) ? MODEL_TYPE_ALIASES[rawType] : undefined;
   if (!architecture) {
     throw new ModelConfigError(
       'model_type',
@@ -262,11 +267,12 @@ export function modelFromHfConfig(config: unknown, name?: string): ModelSpec {
   // config leaves out take the transformers config class default (CLASS_DEFAULTS).
   const defaults = CLASS_DEFAULTS[architecture] ?? {};
   let c = new Reader({ ...defaults, ...config }, '');
-  if (config.text_config !== undefined && config.text_config !== null) {
-    if (!isObject(config.text_config)) {
-      throw new ModelConfigError('text_config', `expected an object, got ${describe(config.text_config)}`);
+  const textConfig = own(config, 'text_config');
+  if (textConfig !== undefined && textConfig !== null) {
+    if (!isObject(textConfig)) {
+      throw new ModelConfigError('text_config', `expected an object, got ${describe(textConfig)}`);
     }
-    c = new Reader({ ...defaults, ...config.text_config }, 'text_config');
+    c = new Reader({ ...defaults, ...textConfig }, 'text_config');
   }
 
   const hidden = c.int('hidden_size', 1, LIMITS.hidden);

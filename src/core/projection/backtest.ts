@@ -3,7 +3,7 @@
 // line (0.1 = about 10% off) and how often the band held the real price.
 import { type DatedPrice, type ProjectionOptions, projectRigCost } from './project';
 import { quantile } from './robust-stats';
-import { isoDateToYear } from './time';
+import { isoDateToYear } from '../units';
 
 /** Cut-offs: the ends of 2022, 2023 and 2024, so each leaves at least a year of truth to compare with. */
 export const BACKTEST_CUTOFFS = ['2022-12-31', '2023-12-31', '2024-12-31'] as const;

@@ -29,7 +29,7 @@ import {
   type RigClass,
 } from './rig-classes';
 import { quantile, theilSen } from './robust-stats';
-import { isoDateToYear, monthEnd, monthsBetween, yearToIsoDate } from './time';
+import { isoDateToYear, monthEnd, monthsBetween, yearToIsoDate } from '../units';
 
 /** For 'good-fp8' memory: bandwidth per GiB held at which the reference MoE filling it decodes at the
  *  class's minimum speed on one device (tensor parallel keeps the ratio): 10 tok/s x 5.5% of the bytes read

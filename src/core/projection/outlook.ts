@@ -1,10 +1,10 @@
 // One call for the projection view: the monthly frontier, the fitted projection and the published
 // reference lines drawn from the frontier's latest point.
 import type { Dataset } from '../../data/schema';
+import { isoDateToYear } from '../units';
 import { type ProjectionOptions, projectRigCost, type RigCostProjection } from './project';
 import { PUBLISHED_RATES, type PublishedRate, type ReferencePoint, referenceLine } from './reference-rates';
 import { type RigCostHistory, type RigCostHistoryOptions, rigCostHistory } from './rig-history';
-import { isoDateToYear } from './time';
 
 export interface RigCostOutlookOptions extends RigCostHistoryOptions, ProjectionOptions {}
 

@@ -2,9 +2,9 @@
 // Why these choices (Theil–Sen on log price, the monthly cheapest points rather than a running minimum,
 // the band) is written out in ./README.md.
 import type { Assumption } from '../memory/estimate-types';
+import { isoDateToYear, yearToIsoDate } from '../units';
 import { type PublishedRateId, publishedRate } from './reference-rates';
 import { quantile, theilSen } from './robust-stats';
-import { isoDateToYear, yearToIsoDate } from './time';
 
 /** Any dated price: a RigCostPoint, a $/GB point, a synthetic test series. */
 export interface DatedPrice {

@@ -1,11 +1,11 @@
 // $/GB history per memory class: what one GB of each kind of memory cost, month by month. Cheap to compute
 // (one pass over the observations) and cached per dataset.
-// $/GB here is USD per marketed GB of memory, which is a GiB (data/README.md "Units"; src/data/units.ts):
+// $/GB here is USD per marketed GB of memory, which is a GiB (data/README.md "Units"; src/core/units.ts):
 // an item's price over its memory.sizeGiB, or a series' usdPerGB as published.
 import type { Dataset, HardwareItem, PriceObservation } from '../../data/schema';
 import { purchaseConditionOf } from '../rigs/pricing';
+import { monthEnd, monthOf } from '../units';
 import { quantileSorted } from './robust-stats';
-import { monthEnd, monthOf } from './time';
 
 export const MEMORY_CLASSES = [
   'gpu-vram-new', // a GPU card's own memory, bought new (msrp, retail, contract, estimate)

@@ -1,8 +1,8 @@
 // Builds the LintContext: classifies each file by folder and parses it with its schema once, so rules can
 // work on typed content (rules that must see invalid values too walk the raw JSON instead).
-import { classifyDataPath } from '../files';
-import { HardwareItemSchema, PriceFileSchema, SeriesFileSchema } from '../schema';
-import { ModelPresetEnvelopeSchema } from './model-envelope';
+import { classifyDataPath } from '../files.ts';
+import { HardwareItemSchema, PriceFileSchema, SeriesFileSchema } from '../schema.ts';
+import { ModelPresetEnvelopeSchema } from './model-envelope.ts';
 import type { LintContext, LintFile, LintInputFile } from './types';
 
 const SCHEMAS = {
@@ -56,14 +56,4 @@ export function findKeyed(
   };
   visit(json, []);
   return out;
-}
-
-export function addDays(isoDate: string, days: number): string {
-  const d = new Date(`${isoDate}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
-
-export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }

@@ -1,14 +1,12 @@
 // The envelope of a model preset in data/models/<id>.json. The lint checks only this; the "config" inside is
 // a model's config.json as published and is validated by the memory model's own parser.
 import { z } from 'zod';
+import { isIsoDate } from '../../core/units.ts';
 
 const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected an ISO date YYYY-MM-DD')
-  .refine((s) => {
-    const d = new Date(`${s}T00:00:00Z`);
-    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-  }, 'not a real calendar date');
+  .refine(isIsoDate, 'not a real calendar date');
 
 export const ModelPresetEnvelopeSchema = z.looseObject({
   id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'expected a lowercase kebab-case id like llama-3-1-8b'),

@@ -1,25 +1,34 @@
 // Which model: a searchable list of presets, or your own config.json (pasted, uploaded, or fetched from
 // Hugging Face by your browser). A config that cannot be read shows what is wrong and keeps the model
-// you had.
-import { type ChangeEvent, useId, useMemo, useState } from 'react';
+// you had. The newest choice wins: picking a preset or starting another fetch cancels a pending fetch.
+import {
+  type ChangeEvent,
+  type ClipboardEvent,
+  type DragEvent,
+  useId,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
 import { SourceLink } from '../../components/source-link';
+import { shortenForMessage } from '../../core/model/hf-repo-id';
 import { CUSTOM_MODEL_ID } from '../../scenario';
 import { checkModelConfig } from '../../state/derived';
 import { findPreset, MODEL_PRESETS, presetConfig, usePresetConfigsVersion } from '../../state/model-presets';
-import { applyCustomModel, selectPreset, useCustomModelState, useScenarioField } from '../../state/store';
+import {
+  applyCustomModel,
+  beginModelRequest,
+  selectPreset,
+  useCustomModelState,
+  useScenarioField,
+} from '../../state/store';
+import { MAX_CONFIG_BYTES, oversizeMessage, parseConfigText } from './config-text';
+import { fetchHfConfig } from './hf-config-fetch';
 
-const HF_REPO = /^[A-Za-z0-9][A-Za-z0-9._-]{0,95}\/[A-Za-z0-9][A-Za-z0-9._-]{0,95}$/;
-/** config.json files are a few KB; refuse anything absurd before parsing it. */
-const MAX_CONFIG_BYTES = 1_000_000;
-
-function parseJson(text: string): { ok: true; value: unknown } | { ok: false; message: string } {
-  if (text.length > MAX_CONFIG_BYTES)
-    return { ok: false, message: 'The file is larger than 1 MB; a config.json is a few KB.' };
-  try {
-    return { ok: true, value: JSON.parse(text) };
-  } catch (error) {
-    return { ok: false, message: `This is not valid JSON: ${(error as Error).message}` };
-  }
+interface PickerError {
+  text: string;
+  /** The Hugging Face id a "Try again" button fetches again. */
+  retryRepo?: string;
 }
 
 export function ModelPicker() {
@@ -27,10 +36,16 @@ export function ModelPicker() {
   const hfRepo = useScenarioField('hfRepo');
   const customModel = useCustomModelState();
   const [query, setQuery] = useState('');
-  const [pasted, setPasted] = useState('');
+  // The paste box is uncontrolled: its text is not React state, so typing in a large config does not
+  // re-render the picker, and an oversized paste is refused before it reaches the box.
+  const pasteRef = useRef<HTMLTextAreaElement>(null);
+  const [hasPasted, setHasPasted] = useState(false);
   const [hfInput, setHfInput] = useState(hfRepo ?? '');
-  const [error, setError] = useState<string | null>(null);
+  const [error, setErrorState] = useState<PickerError | null>(null);
+  const setError = (text: string | null, retryRepo?: string) =>
+    setErrorState(text === null ? null : retryRepo ? { text, retryRepo } : { text });
   const [busy, setBusy] = useState(false);
+  const latestRequest = useRef<AbortSignal | null>(null);
   const ids = {
     search: useId(),
     list: useId(),
@@ -50,66 +65,72 @@ export function ModelPicker() {
   const preset = modelId === CUSTOM_MODEL_ID ? undefined : findPreset(modelId);
   const presetFile = preset ? presetConfig(preset.id) : null;
 
-  const adoptConfig = async (config: unknown, name: string, repo: string | null) => {
+  const adoptConfig = async (config: unknown, name: string, repo: string | null, request?: AbortSignal) => {
     const checked = await checkModelConfig(config, name);
+    // A newer choice made while the config was checked wins; this one is dropped without a word.
+    if (request?.aborted) return;
+    const shown = shortenForMessage(name);
     if (!checked.ok) {
-      setError(`${name}: ${checked.message} The model in use has not changed.`);
+      setError(`${shown}: ${checked.message} The model in use has not changed.`);
       return;
     }
-    setError(null);
-    applyCustomModel({ name, config, hfRepo: repo });
+    if (applyCustomModel({ name, config, hfRepo: repo }, request)) setError(null);
   };
 
   const fromText = async (text: string, name: string) => {
-    const parsed = parseJson(text);
+    const parsed = parseConfigText(text);
     if (!parsed.ok) setError(`${name}: ${parsed.message} The model in use has not changed.`);
     else await adoptConfig(parsed.value, name, null);
+  };
+
+  const refusePaste = (size: number, event: { preventDefault: () => void }): boolean => {
+    const tooLarge = oversizeMessage(size);
+    if (!tooLarge) return false;
+    event.preventDefault();
+    setError(`The pasted text was not put in the box: ${tooLarge} The model in use has not changed.`);
+    return true;
+  };
+  const onPaste = (event: ClipboardEvent<HTMLTextAreaElement>) => {
+    const box = event.currentTarget;
+    const added = event.clipboardData.getData('text/plain').length;
+    refusePaste(box.value.length - (box.selectionEnd - box.selectionStart) + added, event);
+  };
+  const onDrop = (event: DragEvent<HTMLTextAreaElement>) => {
+    const file = event.dataTransfer.files[0];
+    const size = file ? file.size : event.dataTransfer.getData('text/plain').length;
+    refusePaste(event.currentTarget.value.length + size, event);
   };
 
   const onUpload = async (event: ChangeEvent<HTMLInputElement>) => {
     const file = event.target.files?.[0];
     event.target.value = '';
     if (!file) return;
-    if (file.size > MAX_CONFIG_BYTES) {
-      setError(
-        `${file.name}: the file is larger than 1 MB; a config.json is a few KB. The model in use has not changed.`,
-      );
+    const name = shortenForMessage(file.name);
+    const tooLarge = oversizeMessage(file.size);
+    if (tooLarge) {
+      setError(`${name}: ${tooLarge} The model in use has not changed.`);
       return;
     }
-    await fromText(await file.text(), file.name);
+    await fromText(await file.text(), name);
   };
 
-  const onFetch = async () => {
-    const repo = hfInput.trim();
-    if (!HF_REPO.test(repo)) {
-      setError(`"${repo}" is not a Hugging Face model id of the form org/name (e.g. Qwen/Qwen3-8B).`);
-      return;
-    }
+  const onFetch = async (repo: string = hfInput.trim()) => {
+    const request = beginModelRequest();
+    latestRequest.current = request;
     setBusy(true);
-    const url = `https://huggingface.co/${repo}/resolve/main/config.json`;
+    setError(null);
     try {
-      const response = await fetch(url, { credentials: 'omit', referrerPolicy: 'no-referrer' });
-      if (response.status === 401 || response.status === 403) {
-        setError(
-          `Hugging Face refused ${repo} (HTTP ${response.status}): the model is gated or private. Download its config.json after accepting the licence and upload it here.`,
-        );
-      } else if (response.status === 404) {
-        setError(`Hugging Face has no config.json for ${repo} (HTTP 404). Check the id, or upload the file.`);
-      } else if (!response.ok) {
-        setError(
-          `Hugging Face answered HTTP ${response.status} for ${repo}. Try again later, or upload the config.json.`,
-        );
-      } else {
-        const parsed = parseJson(await response.text());
-        if (!parsed.ok) setError(`${repo}: ${parsed.message} The model in use has not changed.`);
-        else await adoptConfig(parsed.value, repo, repo);
+      const result = await fetchHfConfig(repo, { signal: request });
+      if (request.aborted) return;
+      if (!result.ok) {
+        setError(`${result.message} The model in use has not changed.`, result.retry ? repo : undefined);
+        return;
       }
-    } catch {
-      setError(
-        `Could not reach huggingface.co for ${repo} (offline, blocked, or a network error). Upload the config.json instead.`,
-      );
+      await adoptConfig(result.config, repo, repo, request);
     } finally {
-      setBusy(false);
+      // Only the newest request clears "Fetching…": an older one finishing must not re-enable the button
+      // while a newer fetch is still running.
+      if (!request.aborted || request === latestRequest.current) setBusy(false);
     }
   };
 
@@ -141,6 +162,7 @@ export function ModelPicker() {
           value={preset ? preset.id : ''}
           onChange={(e) => {
             setError(null);
+            setBusy(false);
             selectPreset(e.target.value);
           }}
         >
@@ -190,18 +212,21 @@ export function ModelPicker() {
           <textarea
             id={ids.paste}
             data-name="config-paste"
+            ref={pasteRef}
             rows={5}
             spellCheck={false}
-            value={pasted}
-            onChange={(e) => setPasted(e.target.value)}
+            maxLength={MAX_CONFIG_BYTES}
+            onPaste={onPaste}
+            onDrop={onDrop}
+            onInput={(e) => setHasPasted(/\S/.test(e.currentTarget.value))}
             placeholder='{"model_type": "llama", "hidden_size": 4096, …}'
           />
           <div>
             <button
               type="button"
               data-name="config-use"
-              onClick={() => fromText(pasted, 'Pasted config')}
-              disabled={!pasted.trim()}
+              onClick={() => fromText(pasteRef.current?.value ?? '', 'Pasted config')}
+              disabled={!hasPasted}
             >
               Use pasted config
             </button>
@@ -230,7 +255,12 @@ export function ModelPicker() {
               autoComplete="off"
               spellCheck={false}
             />
-            <button type="button" data-name="hf-fetch" onClick={onFetch} disabled={busy || !hfInput.trim()}>
+            <button
+              type="button"
+              data-name="hf-fetch"
+              onClick={() => onFetch()}
+              disabled={busy || !hfInput.trim()}
+            >
               {busy ? 'Fetching…' : 'Fetch'}
             </button>
           </div>
@@ -240,7 +270,27 @@ export function ModelPicker() {
         </div>
       </details>
       <div id={ids.error} role="alert" className="model-error" data-name="model-error">
-        {error ? <p className="error-text">{error}</p> : null}
+        {error ? (
+          <p className="error-text">
+            {error.text}
+            {error.retryRepo ? (
+              <>
+                {' '}
+                <button
+                  type="button"
+                  data-name="hf-retry"
+                  disabled={busy}
+                  onClick={() => {
+                    const repo = error.retryRepo;
+                    if (repo) void onFetch(repo);
+                  }}
+                >
+                  Try again
+                </button>
+              </>
+            ) : null}
+          </p>
+        ) : null}
       </div>
     </div>
   );

@@ -12,6 +12,12 @@ const CONDITION_LABELS: Record<ConditionSet, string> = {
 };
 const CONDITION_OPTIONS = CONDITION_SETS.map((c) => ({ value: c, label: CONDITION_LABELS[c] }));
 
+/** Where the minimum-speed slider stops: fine steps where reading speeds differ (a few to tens of tokens/s),
+ *  coarse ones up to the link's maximum. The number field beside it takes any whole number in the range. */
+export const MIN_TPS_STOPS: readonly number[] = [
+  0, 1, 2, 3, 5, 7, 10, 15, 20, 25, 30, 40, 50, 60, 75, 100, 150, 200, 300, 500, 1000,
+];
+
 export function RigConstraints() {
   const conditions = useScenarioField('conditions');
   const requireFp8 = useScenarioField('requireFp8');
@@ -43,7 +49,8 @@ export function RigConstraints() {
         name="min-tps"
         value={minTokensPerSecond}
         min={LIMITS.minTokensPerSecond.min}
-        max={100}
+        max={LIMITS.minTokensPerSecond.max}
+        stops={MIN_TPS_STOPS}
         unit="tok/s"
         formatValue={(v) => (v === 0 ? 'No minimum' : `At least ${v} tokens/s`)}
         onChange={(v) => setScenario({ minTokensPerSecond: v })}

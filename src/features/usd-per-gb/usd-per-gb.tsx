@@ -4,18 +4,15 @@ import { lazy, memo, Suspense, useMemo } from 'react';
 import type { UsdPerGBSeries } from '../../core';
 import { NearViewport } from '../../components/near-viewport';
 import { Unavailable } from '../../components/unavailable';
+import { isoDateToYear } from '../../core/units';
 import { useUsdPerGbHistory } from '../../state/derived';
 import type { UsdPerGbChartSeries } from './usd-per-gb-chart';
 
 // memo: the chart re-renders only when its data changes.
 const UsdPerGbChart = lazy(() => import('./usd-per-gb-chart').then((m) => ({ default: memo(m.default) })));
 
-function isoToYear(iso: string): number {
-  const t = Date.parse(`${iso.slice(0, 10)}T00:00:00Z`);
-  const y = new Date(t).getUTCFullYear();
-  const start = Date.UTC(y, 0, 1);
-  return y + (t - start) / (Date.UTC(y + 1, 0, 1) - start);
-}
+/** Chart x position of a dated point (the core's dates are always real calendar dates). */
+const isoToYear = (iso: string): number => isoDateToYear(iso) ?? Number.NaN;
 
 function toChart(series: UsdPerGBSeries[]): UsdPerGbChartSeries[] {
   // The memory classes priced from the dataset's items; the published long-run series ('series' origin)

@@ -46,6 +46,16 @@ async function run(h: Harness): Promise<void> {
               shown.includes('data/hardware/broken-schema.json'),
               `notice does not name the bad item: ${shown}`,
             );
+            // The build ran the lint's rules: the observation dated 2099 is named, exactly it.
+            assert(
+              shown.includes('data/prices/nvidia-rtx-3090-24gb.json $.observations[2]'),
+              `notice does not name the future-dated observation: ${shown}`,
+            );
+            await p.locator('[data-name="data-problems"]').waitFor({ timeout: 10_000 });
+            assert(
+              (await p.locator('[data-name="data-clean"]').count()) === 0,
+              'the page calls data clean that it did not get',
+            );
           });
         } finally {
           await broken.close();

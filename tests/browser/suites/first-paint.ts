@@ -4,7 +4,17 @@
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
-import { assert, type Harness, record, type Suite, scrollThrough, test, text, withContext } from '../harness';
+import {
+  assert,
+  type Harness,
+  record,
+  type Suite,
+  scrollThrough,
+  test,
+  text,
+  visiblePartsLive,
+  withContext,
+} from '../harness';
 
 const PHONE = { width: 412, height: 823 };
 const DESKTOP = { width: 1280, height: 900 };
@@ -30,20 +40,6 @@ async function firstPaintPage(context: BrowserContext, url: string): Promise<Pag
   await page.goto(url, { waitUntil: 'load' });
   return page;
 }
-
-/** The parts on or near the screen are live (hydrated by the app); the ones far below wait until they
- *  approach the viewport (app/app.tsx). */
-const visiblePartsLive = (page: Page, timeout = 30_000) =>
-  page.waitForFunction(
-    () => {
-      const near = [...document.querySelectorAll('.part')].filter(
-        (p) => p.getBoundingClientRect().top < window.innerHeight + 600,
-      );
-      return near.length > 0 && near.every((p) => p.hasAttribute('data-live'));
-    },
-    null,
-    { timeout },
-  );
 
 /** Scrolls down the page a screen at a time (every part and chart comes near the viewport), waits until all
  *  parts are live, and goes back to the top. */

@@ -2,8 +2,9 @@
 import type { Suite } from '../harness';
 import { brokenData } from './broken-data';
 import { firstPaint } from './first-paint';
+import { hardening } from './hardening';
 import { mainFlows } from './main-flows';
 import { repoFiles } from './repo-files';
 import { views } from './views';
 
-export const SUITES: readonly Suite[] = [mainFlows, brokenData, firstPaint, repoFiles, views];
+export const SUITES: readonly Suite[] = [mainFlows, hardening, brokenData, firstPaint, repoFiles, views];

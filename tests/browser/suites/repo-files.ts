@@ -10,9 +10,9 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { BrowserContext, Page, Route } from 'playwright-core';
-import { buildGguf, llamaGgufTensors } from '../../support/model-files';
 import { CDN, createFakeHub, type FakeHub, type FakeRepo, HUB } from '../../support/fake-hub';
 import { GGUF_REPO, hubFixtures, ST_REPO } from '../../support/hub-fixtures';
+import { buildGguf, llamaGgufTensors } from '../../support/model-files';
 import { assert, type Harness, type Suite, settled, test, text } from '../harness';
 
 interface HubServer {

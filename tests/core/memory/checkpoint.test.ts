@@ -1,6 +1,6 @@
 // Golden cases: published safetensors checkpoint sizes for the non-GGUF weight formats
 // (tests/golden/checkpoint-sizes.json, each with its page URL and the text it printed). The vLLM weights
-// estimate, plus what the file holds but the engine does not load, must land within ±1% of each checkpoint.
+// estimate, plus what the file holds but the engine does not load, must land within ±0.5% of each checkpoint.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -59,7 +59,11 @@ function comparableBytes(c: GoldenCheckpoint): number {
   return bytes;
 }
 
-describe('safetensors checkpoint sizes within ±1% of published releases', () => {
+/** The worst real error is 0.07% (`npx tsx scripts/accuracy-report.ts`); ±0.5% leaves the pages' 3 printed
+ *  digits and the repositories' tokenizer files, and nothing for a missing scale tensor. */
+const CHECKPOINT_TOLERANCE = 0.005;
+
+describe('safetensors checkpoint sizes within ±0.5% of published releases', () => {
   it('covers bf16, fp8, int8, int4, mxfp4 and nvfp4 with at least one case each', () => {
     const formats = new Set(cases.map((c) => c.format));
     for (const f of ['bf16', 'fp8', 'int8', 'int4', 'mxfp4', 'nvfp4']) expect(formats.has(f)).toBe(true);
@@ -68,12 +72,11 @@ describe('safetensors checkpoint sizes within ±1% of published releases', () =>
     expect(c.url).toMatch(/^https:\/\//);
     expect(c.published.length).toBeGreaterThan(0);
     for (const extra of c.includes ?? []) expect(CHECKPOINT_EXTRAS).toContain(extra);
-    // ±1%, tighter than the ±3% GGUF target: the pages print 3 significant digits (<= 0.1% of a total) and
-    // the rest is scale layout, safetensors headers and a repository total's few MB of tokenizer files
-    // (observed worst 0.07%). Dropping the AWQ group scales/zeros (~2.4% of an int4 8B) or the NVFP4 block
-    // scales (~9% of phi-4 NVFP4) would fail here; at ±3% the first would not.
+    // The pages print 3 significant digits (<= 0.1% of a total); the rest is scale layout, safetensors
+    // headers and a repository total's few MB of tokenizer files (observed worst 0.07%). Dropping the AWQ
+    // group scales/zeros (~2.4% of an int4 8B) or the NVFP4 block scales (~9% of phi-4 NVFP4) fails here.
     const error = (comparableBytes(c) - c.checkpointBytes) / c.checkpointBytes;
-    expect(Math.abs(error)).toBeLessThanOrEqual(0.01);
+    expect(Math.abs(error)).toBeLessThanOrEqual(CHECKPOINT_TOLERANCE);
   });
   it('DeepSeek-R1 fp8: the exact byte total is met within 0.1% (MTP layer and its embedding/head copies counted)', () => {
     // The golden is an exact byte count, so the bound is the safetensors headers of 163 shards (< 0.1%).
@@ -83,7 +86,7 @@ describe('safetensors checkpoint sizes within ±1% of published releases', () =>
     if (!c) return;
     expect(Math.abs((comparableBytes(c) - c.checkpointBytes) / c.checkpointBytes)).toBeLessThanOrEqual(0.001);
   });
-  it('without the duplicated lm_head, Qwen3-4B-FP8 would miss by more than 1% (the adjustment is needed)', () => {
+  it('without the duplicated lm_head, Qwen3-4B-FP8 would miss by more than the tolerance (the adjustment is needed)', () => {
     const c = cases.find((x) => x.includes?.includes('duplicated-lm-head'));
     expect(c).toBeDefined();
     if (!c) return;
@@ -96,6 +99,6 @@ describe('safetensors checkpoint sizes within ±1% of published releases', () =>
     });
     expect(
       Math.abs(((e.weightsFileBytes ?? e.weights) - c.checkpointBytes) / c.checkpointBytes),
-    ).toBeGreaterThan(0.01);
+    ).toBeGreaterThan(CHECKPOINT_TOLERANCE);
   });
 });

@@ -8,6 +8,7 @@ import {
   safeEstimateMemory,
   WEIGHT_FORMATS,
 } from '../../../src/core/index';
+import { estimateOverhead, VLLM_GPU_MEMORY_UTILIZATION } from '../../../src/core/memory/overhead';
 import { GPT_OSS_20B, LLAMA_31_8B, loadPreset } from './helpers';
 
 const llama = modelFromHfConfig(LLAMA_31_8B);
@@ -65,9 +66,24 @@ describe('estimateMemory', () => {
   });
 
   it('vLLM total is (weights + kv + activations + runtime) / gpu_memory_utilization 0.9', () => {
+    // vLLM's default gpu_memory_utilization is 0.9 (CacheConfig, vllm/config/cache.py): the GPU must be big
+    // enough that 90% of it holds everything, so exactly 10% of the total is the reserve vLLM leaves unused.
+    for (const contextTokens of [4096, 32_768]) {
+      const opts = {
+        ...ok,
+        contextTokens,
+        weightFormat: 'bf16',
+        kvCacheFormat: 'bf16',
+        engine: 'vllm',
+      } as const;
+      const e = estimateMemory(llama, opts);
+      const oh = estimateOverhead(llama, 'vllm', contextTokens, 1);
+      const used = e.weights + e.kvCache + oh.activations + oh.runtime;
+      expect((e.total - used) / e.total).toBeCloseTo(0.1, 12);
+      expect(e.overhead).toBeCloseTo(e.total - e.weights - e.kvCache, 3);
+    }
+    expect(VLLM_GPU_MEMORY_UTILIZATION).toBe(0.9);
     const e = estimateMemory(llama, { ...ok, weightFormat: 'bf16', kvCacheFormat: 'bf16', engine: 'vllm' });
-    // 10% of the total is the reserve vLLM leaves unused
-    expect(e.total * 0.1).toBeLessThan(e.overhead);
     expect(e.weights).toBe(8_030_261_248 * 2);
   });
 
@@ -154,5 +170,38 @@ describe('multi-token-prediction blocks: in the files, not in memory', () => {
     expect(gguf.weightsFileBytes).toBe(gguf.weights);
     const fp8 = estimateMemory(ds, { ...ok, weightFormat: 'fp8', engine: 'vllm' });
     expect(((fp8.weightsFileBytes ?? 0) - fp8.weights) / 1e9).toBeGreaterThan(11);
+  });
+});
+
+describe('bytes read per generated token', () => {
+  const bf16 = (id: string) =>
+    estimateMemory(modelFromHfConfig(loadPreset(id).config, id), {
+      weightFormat: 'bf16',
+      kvCacheFormat: 'bf16',
+      contextTokens: 4096,
+      batch: 1,
+      engine: 'vllm',
+    });
+
+  it('an untied embedding is looked up one row per token; everything else is read whole', () => {
+    // Llama 3.1 8B: 8,030,261,248 parameters, a 128,256 x 4,096 embedding apart from the output head.
+    const e = bf16('llama-3-1-8b');
+    expect(e.weights).toBe(2 * 8_030_261_248);
+    expect(e.activeWeightBytesPerToken).toBe(2 * (8_030_261_248 - 128_256 * 4096 + 4096));
+    expect(e.activeExpertBytesPerToken).toBe(0);
+  });
+
+  it('a tied embedding is the output head too, so it is read whole: every weight byte per token', () => {
+    const e = bf16('llama-3-2-3b');
+    expect(e.activeWeightBytesPerToken).toBe(e.weights);
+  });
+
+  it('an MoE reads its experts_per_token of num_experts routed experts', () => {
+    // Mixtral 8x7B: 32 layers x 8 experts x 3 matrices of 4,096 x 14,336; 2 of 8 experts per token.
+    const e = bf16('mixtral-8x7b');
+    const routed = 2 * 32 * 8 * 3 * 4096 * 14_336;
+    expect(e.routedExpertWeights).toBe(routed);
+    expect(e.activeExpertBytesPerToken).toBe(routed / 4);
+    expect(e.activeWeightBytesPerToken).toBe(e.weights - routed + routed / 4 - 2 * 32_000 * 4096 + 2 * 4096);
   });
 });

@@ -1,5 +1,8 @@
 // Golden cases: published GGUF file sizes (tests/golden/gguf-sizes.json, each with its source URL). The
-// weights estimate must land within ±3% of each file.
+// weights estimate must land within ±1% of each file: the worst of the 93 cases is 0.58% (Llama-3.2-3B Q2_K,
+// `npx tsx scripts/accuracy-report.ts`), the rest is the files' metadata and tokenizer. At the former ±3% a
+// wrong ggml block size went unnoticed: with q4_K at 140 instead of 144 bytes per 256 values the worst case
+// is 2.6% and all 93 stayed within ±3%.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -25,7 +28,10 @@ const modelFor = (id: string) => {
   return m;
 };
 
-describe('GGUF file sizes within ±3% of published releases', () => {
+/** Worst real error 0.58% (see above); the bound leaves room for metadata, not for a wrong constant. */
+const GGUF_TOLERANCE = 0.01;
+
+describe('GGUF file sizes within ±1% of published releases', () => {
   it('has golden cases', () => {
     expect(cases.length).toBeGreaterThan(20);
   });
@@ -38,7 +44,7 @@ describe('GGUF file sizes within ±3% of published releases', () => {
       batch: 1,
     });
     const error = ((e.weightsFileBytes ?? e.weights) - c.fileBytes) / c.fileBytes;
-    expect(Math.abs(error)).toBeLessThanOrEqual(0.03);
+    expect(Math.abs(error)).toBeLessThanOrEqual(GGUF_TOLERANCE);
   });
 });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { estimateMemory, modelFromHfConfig } from '../../../src/core/index';
+import { estimateMemory, kvCacheFormatById, modelFromHfConfig } from '../../../src/core/index';
+import { estimateKvCache } from '../../../src/core/memory/kv-cache';
 import { GPT_OSS_20B, LLAMA_31_8B, loadPreset } from './helpers';
 
 const MiB = 1024 * 1024;
@@ -126,5 +127,49 @@ describe('KV cache, vLLM (vllm/v1/kv_cache_interface.py)', () => {
   it('MLA: one head of kv_lora_rank + qk_rope_head_dim (MLAAttentionSpec)', () => {
     const cfg = loadPreset('deepseek-r1').config;
     expect(kv(cfg, 'bf16', 4096, 2, 'vllm')).toBe(2 * 61 * 4096 * 576 * 2);
+  });
+});
+
+describe('KV cache: chunked layers on vLLM, bytes read per token, cells per sequence', () => {
+  it('Llama 4 Scout on vLLM: 36 chunked layers hold cdiv(min(8192 + 2048, ctx), 16) pages, 12 full layers all', () => {
+    // Llama-4-Scout text_config: 48 layers, every 4th global (no RoPE), attention_chunk_size 8192, 8 KV
+    // heads of 128: 16 tokens x 8 x 128 x 2 (K and V) x 2 B = 65,536 B per page per layer.
+    const perPage = 16 * 8 * 128 * 2 * 2;
+    const cfg = loadPreset('llama-4-scout').config;
+    expect(kv(cfg, 'bf16', 32_768, 1, 'vllm')).toBe((36 * 640 + 12 * 2048) * perPage);
+    // Below the chunk, a chunked layer holds the whole context like a full one.
+    expect(kv(cfg, 'bf16', 4096, 1, 'vllm')).toBe(48 * 256 * perPage);
+  });
+
+  it('a token reads the whole cache of full layers and only the window of sliding ones', () => {
+    // gpt-oss-20b: 24 layers alternating full and 128-token sliding, 8 KV heads of 64: 2,048 B per token
+    // per layer in f16.
+    const e = estimateMemory(modelFromHfConfig(GPT_OSS_20B), {
+      weightFormat: 'mxfp4',
+      kvCacheFormat: 'f16',
+      contextTokens: 4096,
+      batch: 1,
+      engine: 'llama.cpp',
+    });
+    expect(e.kvBytesPerToken).toBe(2048 * (12 * 4096 + 12 * 128));
+    // Llama 3.1 8B has no window: a token reads every cached token of every layer (32 x 8 x 128 x 2 x 2 B).
+    const llama = estimateMemory(modelFromHfConfig(LLAMA_31_8B), {
+      weightFormat: 'q4_k_m',
+      kvCacheFormat: 'f16',
+      contextTokens: 5000,
+      batch: 1,
+      engine: 'vllm',
+    });
+    expect(llama.kvBytesPerToken).toBe(5000 * 32 * 8 * 128 * 2 * 2);
+  });
+
+  it('vLLM rounds a sequence up to whole 16-token pages; llama.cpp to 256 cells', () => {
+    const model = modelFromHfConfig(LLAMA_31_8B);
+    const f16 = kvCacheFormatById('f16');
+    if (!f16) throw new Error('no f16');
+    expect(estimateKvCache(model, f16, 1000, 1, 'vllm').cellsPerSequence).toBe(1008);
+    expect(estimateKvCache(model, f16, 1000, 1, 'llama.cpp').cellsPerSequence).toBe(1024);
+    // With several slots, llama.cpp splits the padded total and pads each slot again: -c 3000 -np 3.
+    expect(estimateKvCache(model, f16, 1000, 3, 'llama.cpp').cellsPerSequence).toBe(1024);
   });
 });

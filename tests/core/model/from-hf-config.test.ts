@@ -176,6 +176,25 @@ describe('modelFromHfConfig: malformed configs throw ModelConfigError naming the
     ['an array', [1, 2], '(config)'],
     ['missing model_type', { ...base, model_type: undefined }, 'model_type'],
     ['unsupported model_type', { ...base, model_type: 'bert' }, 'model_type'],
+    // Names every object inherits are not architectures (they once read as llama).
+    ['model_type "constructor"', { ...base, model_type: 'constructor' }, 'model_type'],
+    ['model_type "__proto__"', { ...base, model_type: '__proto__' }, 'model_type'],
+    ['model_type "toString"', { ...base, model_type: 'toString' }, 'model_type'],
+    ['model_type "hasOwnProperty"', { ...base, model_type: 'hasOwnProperty' }, 'model_type'],
+    ['model_type "valueOf"', { ...base, model_type: 'valueOf' }, 'model_type'],
+    [
+      'hidden_size only on the prototype',
+      Object.assign(
+        Object.create({ hidden_size: 4096 }),
+        Object.fromEntries(Object.entries(base).filter(([k]) => k !== 'hidden_size')),
+      ),
+      'hidden_size',
+    ],
+    [
+      'text_config only on the prototype (ignored), with a bad top-level field',
+      Object.assign(Object.create({ text_config: { num_hidden_layers: 0 } }), { ...base, hidden_size: 'x' }),
+      'hidden_size',
+    ],
     ['missing hidden_size', { ...base, hidden_size: undefined }, 'hidden_size'],
     ['string hidden_size', { ...base, hidden_size: '4096' }, 'hidden_size'],
     ['negative layers', { ...base, num_hidden_layers: -32 }, 'num_hidden_layers'],
@@ -210,6 +229,16 @@ describe('modelFromHfConfig: malformed configs throw ModelConfigError naming the
     expect(error).toBeInstanceOf(ModelConfigError);
     expect((error as ModelConfigError).field).toBe(field);
     expect((error as Error).message.startsWith(`${field}: expected`)).toBe(true);
+  });
+
+  it('a JSON "__proto__" key is an ordinary (unknown) field, not a prototype', () => {
+    const text = JSON.stringify(base).replace(
+      '{',
+      '{"__proto__": {"model_type": "qwen2", "hidden_size": 8},',
+    );
+    const m = modelFromHfConfig(JSON.parse(text));
+    expect(m.architecture).toBe('llama');
+    expect(m.hiddenSize).toBe(4096);
   });
 
   it('names the nested path inside text_config', () => {

@@ -61,3 +61,29 @@ describe('unknown published rate ids', () => {
     expect(p.assumptions.map((a) => a.id)).toContain('projection-rate-unknown');
   });
 });
+
+describe('referenceLine at its edges', () => {
+  it('a line that starts and ends in the same year is one point', () => {
+    expect(referenceLine(-0.5, { year: 2026, priceUsd: 100 }, 2026)).toEqual([{ year: 2026, priceUsd: 100 }]);
+  });
+  it('steps of a quarter land on toYear without an extra point; a step that does not gets one', () => {
+    const quarters = referenceLine(-0.5, { year: 2026, priceUsd: 16 }, 2027);
+    expect(quarters.map((p) => p.year)).toEqual([2026, 2026.25, 2026.5, 2026.75, 2027]);
+    expect(quarters[4]?.priceUsd).toBeCloseTo(8, 12);
+    expect(quarters[2]?.priceUsd).toBeCloseTo(16 / Math.SQRT2, 12);
+    const halves = referenceLine(1, { year: 2026, priceUsd: 5 }, 2027.2, 0.5);
+    expect(halves.map((p) => p.year)).toEqual([2026, 2026.5, 2027, 2027.2]);
+    // Doubling a year: 2^1.2 times the start at 2027.2.
+    expect(halves[3]?.priceUsd).toBeCloseTo(5 * 2 ** 1.2, 12);
+  });
+  it('a step of zero or less makes no line', () => {
+    expect(referenceLine(-0.5, { year: 2026, priceUsd: 16 }, 2027, 0)).toEqual([]);
+    expect(referenceLine(-0.5, { year: 2026, priceUsd: 16 }, 2027, -0.25)).toEqual([]);
+  });
+  it('every source names its page and when it was published', () => {
+    for (const r of PUBLISHED_RATES) {
+      expect(r.source.title.length).toBeGreaterThan(10);
+      expect(r.source.publishedOn).toMatch(/^\d{4}(-\d{2}-\d{2})?$/);
+    }
+  });
+});

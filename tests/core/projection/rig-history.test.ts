@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { rigCostOutlook } from '../../../src/core/projection/outlook';
 import { projectRigCost } from '../../../src/core/projection/project';
 import { PUBLISHED_RATES } from '../../../src/core/projection/reference-rates';
-import { rigCostHistory } from '../../../src/core/projection/rig-history';
+import {
+  datasetMonthRange,
+  type RigCostHistoryOptions,
+  rigCostHistory,
+} from '../../../src/core/projection/rig-history';
 import { CARRY_FORWARD_MAX_DAYS } from '../../../src/core/rigs/constants';
 import type { Dataset, HardwareItem, PriceObservation } from '../../../src/data/schema';
 import { fixture, items as fixtureItems } from '../rigs/fixture';
@@ -197,5 +201,113 @@ describe('rigCostHistory: price age limit', () => {
     expect(rigCostHistory(dataset, { targetBytes: 512 * GIB, maxPriceAgeDays: 365 }).monthsWithoutRig).toBe(
       3,
     );
+  });
+});
+
+describe('rigCostHistory: options and the caches behind them', () => {
+  const fresh = () => structuredClone(dataset);
+  const target = { targetBytes: 512 * GIB };
+
+  it('datasetMonthRange spans the earliest and latest observation of any item', () => {
+    expect(datasetMonthRange(dataset)).toEqual(['2024-01', '2025-06']);
+    expect(datasetMonthRange({ items: [], prices: { x: [] }, series: [] })).toBeNull();
+  });
+
+  it('each option gives the same answer from a warm cache as from a cold one', () => {
+    const shared = fresh();
+    const variants: RigCostHistoryOptions[] = [
+      target,
+      { ...target, minBandwidthGBps: 900 }, // both boxes have 800 GB/s
+      { ...target, minBandwidthGBps: 500 },
+      { ...target, requireFp8: true },
+      { ...target, conditions: ['used'] },
+      { ...target, rigKinds: ['cpu-server'] },
+      { ...target, rigKinds: ['unified'] },
+      { ...target, maxPriceAgeDays: 0 },
+      { ...target, maxPriceAgeDays: 40 },
+      { ...target, asOf: '2024-02-15' },
+      { ...target, asOf: '2024-02-05' },
+      { ...target, from: '2023-06', to: '2024-02' },
+      { targetBytes: 1024 * GIB },
+    ];
+    const warm = variants.map((o) => rigCostHistory(shared, o));
+    const cold = variants.map((o) => rigCostHistory(fresh(), o));
+    expect(warm).toEqual(cold);
+    // And the options mattered.
+    expect(cold[1]?.points).toEqual([]);
+    expect(cold[2]?.points.length).toBe(cold[0]?.points.length);
+    expect(cold[3]?.points.every((p) => p.rigId.includes('box-b'))).toBe(true);
+    expect(cold[4]?.points).toEqual([]);
+    expect(cold[5]?.points).toEqual([]);
+    expect(cold[6]?.points.length).toBe(cold[0]?.points.length);
+    expect(cold[9]?.points.map((p) => [p.month, p.date, p.priceUsd])).toEqual([
+      ['2024-01', '2024-01-31', 20_000],
+      ['2024-02', '2024-02-15', 18_000],
+    ]);
+    expect(cold[10]?.points.at(-1)).toMatchObject({ month: '2024-02', date: '2024-02-05', priceUsd: 20_000 });
+    expect(cold[11]?.firstMonth).toBe('2024-01');
+    expect(cold[11]?.lastMonth).toBe('2024-02');
+  });
+
+  it('a price age of 0 days counts only prices observed on the month end itself', () => {
+    const h = rigCostHistory(fresh(), { ...target, maxPriceAgeDays: 0 });
+    // box-b's 2025-06-30 price is the only one observed on a month end.
+    expect(h.points.map((p) => [p.month, p.priceUsd])).toEqual([['2025-06', 25_000]]);
+    expect(h.monthsWithoutRig).toBe(h.monthsSearched - 1);
+    expect(rigCostHistory(fresh(), { ...target, maxPriceAgeDays: -1 })).toEqual(
+      rigCostHistory(fresh(), target),
+    );
+  });
+
+  it('a bandwidth floor of zero, below zero or not a number is no floor', () => {
+    const none = rigCostHistory(fresh(), target);
+    for (const minBandwidthGBps of [0, -5, Number.NaN])
+      expect(rigCostHistory(fresh(), { ...target, minBandwidthGBps })).toEqual(none);
+  });
+
+  it('the target memory defaults to 512 GiB when not a number and is clamped to 64 GiB-2 TiB', () => {
+    expect(rigCostHistory(fresh(), { targetBytes: Number.NaN }).targetBytes).toBe(512 * GIB);
+    expect(rigCostHistory(fresh(), {}).targetBytes).toBe(512 * GIB);
+    expect(rigCostHistory(fresh(), { targetBytes: 1 }).targetBytes).toBe(64 * GIB);
+    expect(rigCostHistory(fresh(), { targetBytes: 1e18 }).targetBytes).toBe(2048 * GIB);
+  });
+
+  it('the same options in another order are the same history, returned from the cache', () => {
+    const shared = fresh();
+    const a = rigCostHistory(shared, {
+      ...target,
+      conditions: ['used', 'new'],
+      rigKinds: ['unified', 'multi-gpu'],
+    });
+    const b = rigCostHistory(shared, {
+      ...target,
+      conditions: ['new', 'used', 'new'],
+      rigKinds: ['multi-gpu', 'unified'],
+    });
+    expect(b).toBe(a);
+    expect(rigCostHistory(shared, { ...target, asOf: '2025-06-30' })).not.toBe(
+      rigCostHistory(shared, target),
+    );
+  });
+
+  it('a month whose only change is a price going stale on the previous cutoff is searched again', () => {
+    // With a 45-day limit, January 2024 (end 01-31) uses prices from 2023-12-17 on; February (end 02-29) from
+    // 2024-01-15 on. box-a's only price is dated 2023-12-17: fresh in January, stale in February, when
+    // box-b (priced 2024-01-20) is the only rig left. No price is observed in February.
+    const d: Dataset = {
+      ...fresh(),
+      // box-b's March price only extends the months searched past February.
+      prices: {
+        'box-a': [obs('2023-12-17', 20_000)],
+        'box-b': [obs('2024-01-20', 30_000), obs('2024-03-20', 29_000)],
+      },
+    };
+    const h = rigCostHistory(d, { ...target, maxPriceAgeDays: 45 });
+    expect(h.points.map((p) => [p.month, p.priceUsd])).toEqual([
+      ['2023-12', 20_000],
+      ['2024-01', 20_000],
+      ['2024-02', 30_000],
+      ['2024-03', 29_000],
+    ]);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { median, quantile, theilSen } from '../../../src/core/projection/robust-stats';
-import { isoDateToYear, monthEnd, monthsBetween, yearToIsoDate } from '../../../src/core/projection/time';
+import { isoDateToYear, monthEnd, monthsBetween, yearToIsoDate } from '../../../src/core/units';
 import { mulberry32 } from './prng';
 
 describe('quantiles', () => {
@@ -99,7 +99,56 @@ const SCIPY_CASES = [
     low: -0.31653099999999945,
     high: -0.20869280217319447,
   },
+  // Few points or many ties: the interval's rank clamps and the tie corrections.
+  {
+    x: [0, 1, 2],
+    y: [0, 3, 4],
+    slope: 2.0,
+    low: 1.0,
+    high: 3.0,
+  },
+  {
+    x: [0, 1, 2, 3],
+    y: [10, 10, 9, 10],
+    slope: 0.0,
+    low: -0.5,
+    high: 0.0,
+  },
+  {
+    x: [0, 1, 2, 3, 4, 5, 6, 7],
+    y: [4, 4, 4, 4, 3, 3, 3, 1],
+    slope: -0.25,
+    low: -0.5,
+    high: 0.0,
+  },
+  {
+    x: [0, 0, 0, 1, 1, 1, 2, 2, 3, 3],
+    y: [6, 5, 6, 4, 4, 5, 3, 3, 2, 3],
+    slope: -1.0,
+    low: -1.3333333333333333,
+    high: -1.0,
+  },
+  {
+    x: [0, 1, 1, 2, 2, 2, 3, 3, 3, 3],
+    y: [1, 1, 1, 1, 1, 2, 2, 2, 2, 9],
+    slope: 0.5,
+    low: 0.3333333333333333,
+    high: 1.0,
+  },
 ];
+
+describe('theilSen: intercept and inputs of unequal length', () => {
+  it('the intercept is the median of y - slope x', () => {
+    // Pair slopes 3, 2 and 1: slope 2; y - 2x = 0, 1, 0: median 0.
+    expect(theilSen([0, 1, 2], [0, 3, 4])?.intercept).toBe(0);
+    expect(theilSen([0, 1, 2, 3], [1, 3, 5, 7])?.intercept).toBe(1);
+  });
+  it('reads only as many points as the shorter array has', () => {
+    expect(theilSen([0, 1, 2], [0, 3, 4, 100])).toEqual(theilSen([0, 1, 2], [0, 3, 4]));
+    expect(theilSen([0, 1, 2, 3], [0, 3, 4])).toEqual(theilSen([0, 1, 2], [0, 3, 4]));
+    expect(theilSen([0, 1, 2], [0, 3, 4])?.n).toBe(3);
+  });
+});
 
 describe('theilSen matches scipy.stats.theilslopes', () => {
   it.each(SCIPY_CASES)('slope and 80% interval on $x.length points', ({ x, y, slope, low, high }) => {

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { usdPerGBHistory } from '../../../src/core/projection/usd-per-gb';
+import {
+  MEMORY_CLASSES,
+  MEMORY_CLASS_LABELS,
+  memoryClassOf,
+  usdPerGBHistory,
+} from '../../../src/core/projection/usd-per-gb';
 import type { Dataset, HardwareItem, PriceObservation } from '../../../src/data/schema';
 
 const source = { url: 'https://example.org/p', retrievedOn: '2026-11-01' };
@@ -109,5 +114,83 @@ describe('usdPerGBHistory', () => {
 
   it('is computed once per dataset', () => {
     expect(usdPerGBHistory(dataset)).toBe(h);
+  });
+});
+
+describe('memoryClassOf: which $/GB class an observation counts in', () => {
+  const module = (generation: 'ddr4' | 'ddr5', formFactor: 'udimm' | 'rdimm' | 'lrdimm' | 'sodimm') =>
+    item(`${generation}-${formFactor}`, {
+      kind: 'memory-module',
+      memory: { sizeGiB: 32, type: 'system' },
+      module: { generation, formFactor, speedMTs: 4800 },
+    });
+  it.each([
+    ['a GPU bought new', item('g', { memory: { sizeGiB: 24, type: 'dedicated' } }), 'new', 'gpu-vram-new'],
+    ['a GPU bought used', item('g', { memory: { sizeGiB: 24, type: 'dedicated' } }), 'used', 'gpu-vram-used'],
+    [
+      'a unified machine',
+      item('m', { kind: 'unified', memory: { sizeGiB: 128, type: 'unified' } }),
+      'new',
+      'unified',
+    ],
+    [
+      'a used unified machine',
+      item('m', { kind: 'unified', memory: { sizeGiB: 128, type: 'unified' } }),
+      'used',
+      'unified',
+    ],
+    ['a DDR5 RDIMM', module('ddr5', 'rdimm'), 'new', 'server-ddr5-rdimm'],
+    ['a DDR5 LRDIMM', module('ddr5', 'lrdimm'), 'new', 'server-ddr5-rdimm'],
+    ['a DDR5 UDIMM', module('ddr5', 'udimm'), 'new', null],
+    ['a DDR4 UDIMM', module('ddr4', 'udimm'), 'new', 'ddr4'],
+    ['a DDR4 RDIMM', module('ddr4', 'rdimm'), 'used', 'ddr4'],
+    ['a GPU without a memory size', item('g', {}), 'new', null],
+    [
+      'a CPU platform',
+      item('c', { kind: 'cpu-platform', memory: { sizeGiB: 0.5, type: 'system' } }),
+      'new',
+      null,
+    ],
+    [
+      'a module without its module facts',
+      item('x', { kind: 'memory-module', memory: { sizeGiB: 32, type: 'system' } }),
+      'new',
+      null,
+    ],
+  ] as const)('%s -> %s', (_what, it_, condition, expected) => {
+    expect(memoryClassOf(it_, obs('2024-01-01', 100, condition))).toBe(expected);
+  });
+
+  it('every class has its own readable label', () => {
+    const labels = MEMORY_CLASSES.map((c) => MEMORY_CLASS_LABELS[c]);
+    expect(new Set(labels).size).toBe(MEMORY_CLASSES.length);
+    expect(MEMORY_CLASS_LABELS['gpu-vram-new']).toMatch(/GPU.*new/);
+    expect(MEMORY_CLASS_LABELS['gpu-vram-used']).toMatch(/GPU.*used/);
+    expect(MEMORY_CLASS_LABELS.unified).toMatch(/^Unified/);
+    expect(MEMORY_CLASS_LABELS['server-ddr5-rdimm']).toMatch(/DDR5 RDIMM/);
+    expect(MEMORY_CLASS_LABELS.ddr4).toMatch(/^DDR4/);
+    for (const s of usdPerGBHistory(dataset).filter((x) => x.origin === 'items'))
+      expect(s.label).toBe(MEMORY_CLASS_LABELS[s.id as (typeof MEMORY_CLASSES)[number]]);
+  });
+
+  it('months come out in order whatever the order of the observations, each counted once', () => {
+    const shuffled: Dataset = {
+      items: [item('g', { memory: { sizeGiB: 10, type: 'dedicated' } }), item('nomem', {})],
+      prices: {
+        g: [obs('2024-03-01', 30), obs('2024-01-01', 10), obs('2024-02-01', 20), obs('2024-01-31', 40)],
+        nomem: [obs('2024-01-01', 1)],
+      },
+      series: [],
+    };
+    const points = usdPerGBHistory(shuffled).find((s) => s.id === 'gpu-vram-new')?.points ?? [];
+    expect(points.map((p) => [p.month, p.cheapestUsdPerGB, p.observations])).toEqual([
+      ['2024-01', 1, 2],
+      ['2024-02', 2, 1],
+      ['2024-03', 3, 1],
+    ]);
+    expect(points[0]?.medianUsdPerGB).toBe(2.5);
+    expect(usdPerGBHistory(shuffled).flatMap((s) => s.points.map((p) => p.cheapestId))).not.toContain(
+      'nomem',
+    );
   });
 });

@@ -2,7 +2,7 @@
 // "$schema" pointer) so that diffs in pull requests show only real changes. `npm run lint:data -- --fix`
 // rewrites a file into this form. Model presets are left alone: their config is copied verbatim.
 import type { DataProblem } from '../../problems';
-import { canonicalText, isCanonicalFolder } from '../../canonical';
+import { canonicalText, isCanonicalFolder } from '../../canonical.ts';
 import type { LintRule } from '../types';
 
 function firstDifferentLine(a: string, b: string): number {

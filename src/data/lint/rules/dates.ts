@@ -1,17 +1,13 @@
 // Every date (observedOn, retrievedOn, releasedOn) is a real calendar date in ISO form and not after today;
 // a source cannot have been retrieved before the date of the price it shows.
+
+import { isIsoDate } from '../../../core/units.ts';
 import type { DataProblem } from '../../problems';
-import { toJsonPath } from '../../problems';
-import { findKeyed } from '../context';
+import { toJsonPath } from '../../problems.ts';
+import { findKeyed } from '../context.ts';
 import type { LintRule } from '../types';
 
 const DATE_KEYS = new Set(['observedOn', 'retrievedOn', 'releasedOn']);
-
-export function isRealIsoDate(s: unknown): s is string {
-  if (typeof s !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
-  const d = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-}
 
 export const datesRule: LintRule = {
   id: 'dates',
@@ -22,7 +18,7 @@ export const datesRule: LintRule = {
       if (f.json === undefined) continue;
       for (const { path, value } of findKeyed(f.json, DATE_KEYS)) {
         const key = String(path[path.length - 1]);
-        if (!isRealIsoDate(value)) {
+        if (!isIsoDate(value)) {
           out.push({
             file: f.path,
             jsonPath: toJsonPath(path),

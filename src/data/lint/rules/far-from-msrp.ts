@@ -2,9 +2,10 @@
 // a bundle or a currency slip than a real price. A warning: shortages (2021 GPUs, 2025-26 DRAM) do this.
 // The low side is checked only within LOW_SIDE_WINDOW_DAYS of the MSRP: years on, new old stock of a
 // data-center card at a tenth of its launch price is normal (a 2016 P100 at $390 in 2025).
+
+import { daysBetween } from '../../../core/units.ts';
 import type { DataProblem } from '../../problems';
 import type { PriceObservation } from '../../schema';
-import { daysBetween } from '../context';
 import type { LintRule } from '../types';
 
 export const MAX_MSRP_RATIO = 3;

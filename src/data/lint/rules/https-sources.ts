@@ -1,7 +1,7 @@
 // Every source link (url, archivedUrl, and a model preset's sourceUrl) is an https URL that parses.
 import type { DataProblem } from '../../problems';
-import { toJsonPath } from '../../problems';
-import { findKeyed } from '../context';
+import { toJsonPath } from '../../problems.ts';
+import { findKeyed } from '../context.ts';
 import type { LintRule } from '../types';
 
 const URL_KEYS = new Set(['url', 'archivedUrl', 'sourceUrl']);

@@ -1,8 +1,9 @@
 // Plausibility: a price that moves by more than half within a month, in the same market, condition and
 // region, is more often a typo, a wrong item or a bundle price than a real move. A warning: real spikes
 // happen (DRAM in late 2025), and the note should then say so.
+
+import { daysBetween } from '../../../core/units.ts';
 import type { DataProblem } from '../../problems';
-import { daysBetween } from '../context';
 import type { LintRule } from '../types';
 
 export const MAX_JUMP_RATIO = 0.5;

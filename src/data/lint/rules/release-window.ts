@@ -1,8 +1,9 @@
 // No price observation long before the item existed: more than MAX_DAYS_BEFORE_RELEASE before its releasedOn
 // is almost always a wrong date or a price filed under the wrong item.
+
+import { addDays } from '../../../core/units.ts';
 import type { DataProblem } from '../../problems';
 import type { HardwareItem } from '../../schema';
-import { addDays } from '../context';
 import type { LintRule } from '../types';
 
 /** An announcement (with a list price) can precede shipping by months; a year is the outer limit. */

@@ -1,8 +1,8 @@
 // Each file is valid JSON and matches the schema of its folder (src/data/schema.ts; the envelope of a model
 // preset for data/models). A file anywhere else under data/ is flagged.
 import type { DataProblem } from '../../problems';
-import { zodProblems } from '../../zod-problems';
-import { schemaFor } from '../context';
+import { zodProblems } from '../../zod-problems.ts';
+import { schemaFor } from '../context.ts';
 import type { LintRule } from '../types';
 
 export const schemaRule: LintRule = {
