@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
 import { datasetPlugin } from './scripts/vite-dataset-plugin.ts';
+import { presetFacts } from './scripts/model-facts.ts';
 
 // The model presets in data/models/*.json, as two virtual modules read by src/data/models.ts:
 // - virtual:model-index, what the picker lists (id, name, repo, aliases): in the first-paint bundle;
@@ -29,7 +30,8 @@ function modelPresets(): Plugin {
           const preset = JSON.parse(readFileSync(join(dir, file), 'utf8'));
           const { id: presetId, name, hfRepo, aliases, config, sourceUrl, retrievedOn } = preset;
           if (typeof presetId === 'string' && typeof name === 'string') {
-            index.push({ id: presetId, name, hfRepo, aliases, file });
+            // The picker's figures (parameters, max context) computed here, so the configs can stay lazy.
+            index.push({ id: presetId, name, hfRepo, aliases, file, ...presetFacts(config, name) });
             configs[file] = { config, sourceUrl, retrievedOn };
           }
         } catch {

@@ -10,6 +10,10 @@ declare module 'virtual:model-index' {
     aliases?: string[];
     /** File name in data/models/. */
     file: string;
+    /** Computed at build time (scripts/model-facts.ts); absent when the config cannot be read. */
+    totalParameters?: number;
+    activeParameters?: number;
+    maxContextTokens?: number;
   }[];
   export default index;
 }

@@ -12,6 +12,11 @@ export interface ModelPresetEntry {
   aliases: string[];
   /** File name in data/models/. */
   file: string;
+  /** Parameters (all, and used per token) and the longest context, computed at build time from the config
+   *  (scripts/model-facts.ts); null when the config could not be read or does not say. */
+  totalParameters: number | null;
+  activeParameters: number | null;
+  maxContextTokens: number | null;
 }
 
 /** What a preset file holds besides its listing: the model's config.json and where it was copied from. */
@@ -33,6 +38,9 @@ export const MODEL_PRESET_ENTRIES: readonly ModelPresetEntry[] = presetIndex
     hfRepo: p.hfRepo ?? '',
     aliases: Array.isArray(p.aliases) ? p.aliases.filter((a): a is string => typeof a === 'string') : [],
     file: p.file,
+    totalParameters: p.totalParameters ?? null,
+    activeParameters: p.activeParameters ?? null,
+    maxContextTokens: p.maxContextTokens ?? null,
   }))
   .sort((a, b) => a.name.localeCompare(b.name, 'en'));
 

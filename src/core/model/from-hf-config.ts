@@ -12,7 +12,7 @@ import {
   type MoeSpec,
   type TensorRole,
   type TensorSpec,
-} from './model-spec';
+} from './model-spec.ts';
 
 export class ModelConfigError extends Error {
   /** The config field at fault, as a dotted path (e.g. 'text_config.num_hidden_layers'). */
