@@ -3,6 +3,7 @@
 // Submodules, not the core barrel, so the app's first-paint chunk does not pull in the rig search.
 import type { EngineId, KvCacheFormatId as KvFormatId, WeightFormatId } from '../core/memory/format-ids';
 import { PUBLISHED_RATE_IDS } from '../core/projection/reference-rates';
+import { MAX_THRESHOLD_USD, MIN_THRESHOLD_USD } from '../core/projection/thresholds';
 
 // The memory model's ids (weight formats, KV cache formats, engines), from the file that holds only the
 // id lists: the core barrel would pull the memory model into the first-paint chunk.
@@ -32,8 +33,8 @@ export const LIMITS = {
   budgetUsd: { min: 0, max: 10_000_000 },
   // Issue 5: the projection target may be any value from 64 GB to 2 TB.
   targetMemoryGiB: { min: 64, max: 2048 },
-  // Issue 5: the price threshold may be any value from $1,000 to $10,000.
-  thresholdUsd: { min: 1000, max: 10_000 },
+  // The projection's own range (src/core/projection/thresholds.ts): one constant for the link and the control.
+  thresholdUsd: { min: MIN_THRESHOLD_USD, max: MAX_THRESHOLD_USD },
   customDeclinePercent: { min: 1, max: 90 },
   fitStartYear: { min: 2000, max: 2030 },
 } as const;

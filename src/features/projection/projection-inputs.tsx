@@ -9,6 +9,12 @@ import { Slider } from '../../components/slider';
 import { LIMITS, RATE_ASSUMPTIONS, type RateAssumptionId } from '../../scenario';
 import { setScenario, useScenarioField } from '../../state/store';
 
+/** $1,000 to $100,000 in steps a person would pick; the number field takes any multiple of $100. */
+const THRESHOLD_STOPS = [
+  1000, 1500, 2000, 2500, 3000, 4000, 5000, 6000, 7500, 10_000, 12_500, 15_000, 20_000, 25_000, 30_000,
+  40_000, 50_000, 75_000, 100_000,
+] as const;
+
 /** 64 GiB to 2 TiB: powers of two and 1.5x them. */
 const TARGET_STOPS = [64, 96, 128, 192, 256, 384, 512, 768, 1024, 1536, 2048] as const;
 
@@ -55,8 +61,10 @@ export function ProjectionInputs() {
         min={LIMITS.thresholdUsd.min}
         max={LIMITS.thresholdUsd.max}
         step={100}
+        stops={THRESHOLD_STOPS}
         unit="USD"
-        formatValue={(v) => formatUsd(v)}
+        formatValue={formatUsd}
+        formatBound={formatUsd}
         onChange={(v) => setScenario({ thresholdUsd: v })}
       />
       <SelectField<RateAssumptionId>

@@ -1,5 +1,7 @@
 // What the buyer accepts: new and/or used, native fp8, minimum speed, budget, and the date prices are read at.
 import { useId } from 'react';
+import { formatUsd } from '../../components/format';
+import { NumberField } from '../../components/number-field';
 import { SelectField } from '../../components/select-field';
 import { Slider } from '../../components/slider';
 import { CONDITION_SETS, type ConditionSet, LIMITS, todayIso } from '../../scenario';
@@ -10,6 +12,14 @@ const CONDITION_LABELS: Record<ConditionSet, string> = {
   new: 'New only',
   used: 'Used only',
 };
+const BUDGET_RULE = {
+  min: 1,
+  max: LIMITS.budgetUsd.max,
+  zeroMeans: 'no limit',
+  format: formatUsd,
+} as const;
+const formatBudget = (v: number) => (v === 0 ? 'no budget limit' : `at most ${formatUsd(v)}`);
+
 const CONDITION_OPTIONS = CONDITION_SETS.map((c) => ({ value: c, label: CONDITION_LABELS[c] }));
 
 export function RigConstraints() {
@@ -18,7 +28,7 @@ export function RigConstraints() {
   const minTokensPerSecond = useScenarioField('minTokensPerSecond');
   const budgetUsd = useScenarioField('budgetUsd');
   const asOf = useScenarioField('asOf');
-  const ids = { fp8: useId(), asOf: useId(), budget: useId() };
+  const ids = { fp8: useId(), asOf: useId() };
   return (
     <div className="input-grid constraints">
       <SelectField<ConditionSet>
@@ -45,26 +55,18 @@ export function RigConstraints() {
         min={LIMITS.minTokensPerSecond.min}
         max={100}
         unit="tok/s"
+        zeroMeans="no minimum"
         formatValue={(v) => (v === 0 ? 'No minimum' : `At least ${v} tokens/s`)}
         onChange={(v) => setScenario({ minTokensPerSecond: v })}
       />
-      <div className="field">
-        <label htmlFor={ids.budget}>Budget (USD, 0 = no limit)</label>
-        <input
-          id={ids.budget}
-          type="number"
-          className="num"
-          data-name="budget"
-          min={0}
-          max={LIMITS.budgetUsd.max}
-          step={100}
-          value={budgetUsd}
-          onChange={(e) => {
-            const v = Number(e.target.value);
-            if (Number.isInteger(v) && v >= 0 && v <= LIMITS.budgetUsd.max) setScenario({ budgetUsd: v });
-          }}
-        />
-      </div>
+      <NumberField
+        label="Budget (USD, 0 = no limit)"
+        name="budget"
+        value={budgetUsd}
+        rule={BUDGET_RULE}
+        formatValue={formatBudget}
+        onChange={(v) => setScenario({ budgetUsd: v })}
+      />
       <div className="field">
         <label htmlFor={ids.asOf}>Prices as of</label>
         <input
