@@ -25,6 +25,17 @@ export type ConditionSet = (typeof CONDITION_SETS)[number];
 export const RATE_ASSUMPTIONS = ['fitted', 'custom', ...PUBLISHED_RATE_IDS] as const;
 export type RateAssumptionId = (typeof RATE_ASSUMPTIONS)[number];
 
+// Issue 11 and 9: the projection's rig class and the unified-memory limit (ids from the core).
+import { RIG_CLASSES, type RigClass } from '../core/projection/rig-classes';
+import { UNIFIED_MEMORY_LIMITS, type UnifiedMemoryLimit } from '../core/rigs/types';
+export { RIG_CLASSES as PROJECTION_CLASSES, UNIFIED_MEMORY_LIMITS };
+export type ProjectionClass = RigClass;
+export type UnifiedMemoryLimitId = UnifiedMemoryLimit;
+/** The class the projection shows when a scenario does not say: (a) VRAM/unified memory with good fp8. */
+export const DEFAULT_PROJECTION_CLASS: ProjectionClass = 'good-fp8';
+/** Unified machines with the GPU memory limit raised (src/core/rigs/usable-memory.ts). */
+export const DEFAULT_UNIFIED_MEMORY_LIMIT: UnifiedMemoryLimitId = 'raised';
+
 /** Slider ranges. They bound what a link may carry; out-of-range values fall back with a notice. */
 export const LIMITS = {
   contextTokens: { min: 1024, max: 1_048_576 },
@@ -80,4 +91,16 @@ export interface Scenario {
   fitStartYear: number;
   /** Read the weights from these files' headers (optional: absent in links written before it existed). */
   weights?: WeightFilesRef;
+  // Optional: absent in scenarios and links made before they existed; absent means the default.
+  /** The rig class the projection's chart and answer lead with (default DEFAULT_PROJECTION_CLASS). */
+  projectionClass?: ProjectionClass;
+  /** Unified machines' GPU memory limit (default DEFAULT_UNIFIED_MEMORY_LIMIT). */
+  unifiedMemoryLimit?: UnifiedMemoryLimitId;
+}
+
+export function projectionClassOf(s: Pick<Scenario, 'projectionClass'>): ProjectionClass {
+  return s.projectionClass ?? DEFAULT_PROJECTION_CLASS;
+}
+export function unifiedMemoryLimitOf(s: Pick<Scenario, 'unifiedMemoryLimit'>): UnifiedMemoryLimitId {
+  return s.unifiedMemoryLimit ?? DEFAULT_UNIFIED_MEMORY_LIMIT;
 }

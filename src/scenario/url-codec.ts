@@ -6,11 +6,15 @@ import { defaultScenario, todayIso } from './defaults';
 import {
   CONDITION_SETS,
   CUSTOM_MODEL_ID,
+  DEFAULT_PROJECTION_CLASS,
+  DEFAULT_UNIFIED_MEMORY_LIMIT,
   ENGINE_IDS,
   KV_FORMAT_IDS,
   LIMITS,
+  PROJECTION_CLASSES,
   RATE_ASSUMPTIONS,
   type Scenario,
+  UNIFIED_MEMORY_LIMITS,
   WEIGHT_FORMAT_IDS,
 } from './scenario';
 
@@ -42,6 +46,9 @@ export const LINK_KEYS = [
   'wrepo',
   'wrev',
   'wfile',
+  // The projection's rig class and the unified-memory limit (optional; absent in older links).
+  'class',
+  'umem',
 ] as const;
 type LinkKey = (typeof LINK_KEYS)[number];
 
@@ -110,6 +117,10 @@ export function encodeScenario(scenario: Scenario): string {
     wrepo: scenario.weights?.repo ?? null,
     wrev: scenario.weights?.revision ?? null,
     wfile: scenario.weights?.file ?? null,
+    // Written once chosen (like the model files): a scenario without them means the defaults, and so does
+    // a link without them, so links written before these keys existed decode as they did.
+    class: scenario.projectionClass ?? null,
+    umem: scenario.unifiedMemoryLimit ?? null,
   };
   const parts: string[] = [];
   for (const key of LINK_KEYS) {
@@ -439,6 +450,25 @@ export function decodeScenario(query: string, options: DecodeOptions = {}): Deco
       );
   }
 
+  readEnum(
+    'class',
+    'Projection rig class (class)',
+    PROJECTION_CLASSES,
+    (v) => {
+      scenario.projectionClass = v;
+    },
+    DEFAULT_PROJECTION_CLASS,
+  );
+  readEnum(
+    'umem',
+    'Unified-memory limit (umem)',
+    UNIFIED_MEMORY_LIMITS,
+    (v) => {
+      scenario.unifiedMemoryLimit = v;
+    },
+    DEFAULT_UNIFIED_MEMORY_LIMIT,
+  );
+
   const unknown = [...fields.keys()].filter((key) => !(LINK_KEYS as readonly string[]).includes(key));
   if (unknown.length > 0) {
     const named = unknown.slice(0, MAX_UNKNOWN_KEYS_NAMED).map(show).join(', ');
@@ -474,6 +504,10 @@ export function isValidScenario(s: Scenario): boolean {
     inRange(s.customDeclinePercent, LIMITS.customDeclinePercent) &&
     typeof s.includeSpike === 'boolean' &&
     (s.fitStartYear === 0 || inRange(s.fitStartYear, LIMITS.fitStartYear)) &&
-    (s.weights === undefined || isWeightFilesRef(s.weights))
+    (s.weights === undefined || isWeightFilesRef(s.weights)) &&
+    (s.projectionClass === undefined ||
+      (PROJECTION_CLASSES as readonly string[]).includes(s.projectionClass)) &&
+    (s.unifiedMemoryLimit === undefined ||
+      (UNIFIED_MEMORY_LIMITS as readonly string[]).includes(s.unifiedMemoryLimit))
   );
 }

@@ -21,6 +21,8 @@ import {
   CUSTOM_MODEL_ID,
   type EngineId,
   type RateAssumptionId,
+  type UnifiedMemoryLimitId,
+  unifiedMemoryLimitOf,
   type WeightFormatId,
 } from '../scenario';
 import { findPreset, presetConfig, usePresetConfigsVersion } from './model-presets';
@@ -72,6 +74,7 @@ const RIG_FIELDS = [
   'minTokensPerSecond',
   'budgetUsd',
   'asOf',
+  'unifiedMemoryLimit',
 ] as const;
 const PROJECTION_FIELDS = [
   'targetMemoryGiB',
@@ -245,6 +248,7 @@ const computeRigSearch = memoLast(
     minTokensPerSecond: number,
     budgetUsd: number,
     asOf: string,
+    unifiedMemoryLimit: UnifiedMemoryLimitId,
   ): Derived<RigSearchResult> => {
     if (estimate.status !== 'ok') {
       return {
@@ -260,6 +264,7 @@ const computeRigSearch = memoLast(
         asOf,
         ...(minTokensPerSecond > 0 ? { minTokensPerSecond } : {}),
         ...(budgetUsd > 0 ? { maxBudgetUsd: budgetUsd } : {}),
+        unifiedMemoryLimit,
       },
       batch,
       engine,
@@ -290,6 +295,7 @@ export function useRigSearch(): Derived<RigSearchResult> {
     s.minTokensPerSecond,
     s.budgetUsd,
     s.asOf,
+    unifiedMemoryLimitOf(s),
   );
 }
 

@@ -4,7 +4,15 @@ import { formatUsd } from '../../components/format';
 import { NumberField } from '../../components/number-field';
 import { SelectField } from '../../components/select-field';
 import { Slider } from '../../components/slider';
-import { CONDITION_SETS, type ConditionSet, LIMITS, todayIso } from '../../scenario';
+import {
+  CONDITION_SETS,
+  type ConditionSet,
+  LIMITS,
+  todayIso,
+  UNIFIED_MEMORY_LIMITS,
+  type UnifiedMemoryLimitId,
+  unifiedMemoryLimitOf,
+} from '../../scenario';
 import { setScenario, useScenarioField } from '../../state/store';
 
 const CONDITION_LABELS: Record<ConditionSet, string> = {
@@ -12,6 +20,14 @@ const CONDITION_LABELS: Record<ConditionSet, string> = {
   new: 'New only',
   used: 'Used only',
 };
+// What each limit does; the exact rule per machine is in the rig search's assumptions
+// (src/core/rigs/constants.ts rigAssumptions) and each quote's notes.
+const UNIFIED_LIMIT_LABELS: Record<UnifiedMemoryLimitId, string> = {
+  raised: 'Raised by the user (all but an OS reserve)',
+  factory: 'Factory setting (macOS limit, BIOS split)',
+};
+const UNIFIED_LIMIT_OPTIONS = UNIFIED_MEMORY_LIMITS.map((v) => ({ value: v, label: UNIFIED_LIMIT_LABELS[v] }));
+
 const BUDGET_RULE = {
   min: 1,
   max: LIMITS.budgetUsd.max,
@@ -28,6 +44,7 @@ export function RigConstraints() {
   const minTokensPerSecond = useScenarioField('minTokensPerSecond');
   const budgetUsd = useScenarioField('budgetUsd');
   const asOf = useScenarioField('asOf');
+  const unifiedLimit = unifiedMemoryLimitOf({ unifiedMemoryLimit: useScenarioField('unifiedMemoryLimit') });
   const ids = { fp8: useId(), asOf: useId() };
   return (
     <div className="input-grid constraints">
@@ -66,6 +83,13 @@ export function RigConstraints() {
         rule={BUDGET_RULE}
         formatValue={formatBudget}
         onChange={(v) => setScenario({ budgetUsd: v })}
+      />
+      <SelectField<UnifiedMemoryLimitId>
+        label="Unified-memory GPU limit (Mac, Strix Halo)"
+        name="unified-limit"
+        value={unifiedLimit}
+        options={UNIFIED_LIMIT_OPTIONS}
+        onChange={(v) => setScenario({ unifiedMemoryLimit: v })}
       />
       <div className="field">
         <label htmlFor={ids.asOf}>Prices as of</label>
