@@ -21,7 +21,9 @@ describe('searchModels', () => {
   });
 
   it('finds both Llama 70B models for "llama 70b", and nothing else', () => {
-    expect(new Set(names('llama 70b'))).toEqual(new Set(['Llama 3.1 70B Instruct', 'Llama 3.3 70B Instruct']));
+    expect(new Set(names('llama 70b'))).toEqual(
+      new Set(['Llama 3.1 70B Instruct', 'Llama 3.3 70B Instruct']),
+    );
   });
 
   it('matches a version with or without its dot, but never inside a number', () => {

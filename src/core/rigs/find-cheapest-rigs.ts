@@ -188,7 +188,7 @@ export function findCheapestRigs(dataset: Dataset, request: RigRequest): RigSear
       return {
         kind: 'none',
         binding: 'condition',
-        message: `Nothing fits when bought ${conditions[0]}; accepting ${conditions[0] === 'new' ? 'used' : 'new'} parts finds ${closest.label} at $${Math.round(closest.totalPriceUsd)}.`,
+        message: `Nothing fits when bought ${conditions[0]}; accepting ${conditions[0] === 'new' ? 'used' : 'new'} parts finds ${closest.label} at $${Math.round(closest.totalPriceUsd).toLocaleString('en-US')}.`,
         closest,
         consideredCount: all.candidates.length,
         assumptions,

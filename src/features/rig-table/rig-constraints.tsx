@@ -23,8 +23,8 @@ const CONDITION_LABELS: Record<ConditionSet, string> = {
 // What each limit does; the exact rule per machine is in the rig search's assumptions
 // (src/core/rigs/constants.ts rigAssumptions) and each quote's notes.
 const UNIFIED_LIMIT_LABELS: Record<UnifiedMemoryLimitId, string> = {
-  raised: 'Raised by the user (all but an OS reserve)',
-  factory: 'Factory setting (macOS limit, BIOS split)',
+  raised: 'Raised (all but an OS reserve)',
+  factory: 'Factory default',
 };
 const UNIFIED_LIMIT_OPTIONS = UNIFIED_MEMORY_LIMITS.map((v) => ({ value: v, label: UNIFIED_LIMIT_LABELS[v] }));
 
