@@ -125,13 +125,22 @@ export { componentHistory, projectComponents } from './projection/components';
 export type { BacktestResult } from './projection/backtest';
 export { BACKTEST_CUTOFFS, backtest } from './projection/backtest';
 export type { ClassOutlook, ClassOutlookOptions } from './projection/answer';
-export { ANSWER_THRESHOLDS_USD, answerSentence, classOutlook, describeOutcome } from './projection/answer';
+export {
+  ANSWER_THRESHOLDS_USD,
+  answerSentence,
+  classOutlook,
+  classOutlookSteps,
+  describeOutcome,
+  OUTLOOK_STEP_MONTHS,
+  reprojectOutlook,
+} from './projection/answer';
 export type { CoverageReport, CoverageRow } from './projection/coverage';
 export { COVERAGE_TARGETS, frontierCoverage } from './projection/coverage';
 // Rig physics and engine support (issue 9).
 export type { SupportVerdict } from './rigs/engine-support';
 export { deviceSupport, formatSupport, verdictFor } from './rigs/engine-support';
 export { fitGpusInHost } from './rigs/host-fit';
+export { shortComponentName, shortRigName } from './rigs/short-name';
 export { usableGpuBytes, usableUnified } from './rigs/usable-memory';
 export { UNIFIED_MEMORY_LIMITS } from './rigs/types';
 export type { UnifiedMemoryLimit } from './rigs/types';

@@ -2,25 +2,15 @@
 // each computation depends on (the projection does not depend on the model, the rig search does not
 // depend on the projection settings). Nothing here is stored. A part that cannot answer yet says so with
 // { status: 'unavailable' } instead of showing a number it cannot back.
-import type {
-  MemoryEstimate,
-  PurchaseCondition,
-  RateAssumption,
-  RigCostHistory,
-  RigCostProjection,
-  RigSearchResult,
-  UsdPerGBSeries,
-} from '../core';
+import type { MemoryEstimate, PurchaseCondition, RigSearchResult, UsdPerGBSeries } from '../core';
 // Value imports come from core submodules, not the barrel: the barrel would pull the rig search and the
 // projection into the first-paint chunk; they load with the dataset (price-engine.ts).
-import { PUBLISHED_RATES } from '../core/projection/reference-rates';
 import type { ParameterCount } from '../core/model/count-parameters';
 import type { ModelSpec } from '../core/model/model-spec';
 import {
   type ConditionSet,
   CUSTOM_MODEL_ID,
   type EngineId,
-  type RateAssumptionId,
   type UnifiedMemoryLimitId,
   unifiedMemoryLimitOf,
   type WeightFormatId,
@@ -43,8 +33,6 @@ export type Derived<T> =
   | { status: 'error'; message: string };
 
 export type ConfigCheck = { ok: true } | { ok: false; message: string };
-
-const GIB = 2 ** 30;
 
 /** The scenario fields a hook reads, and only those: a component re-renders when one of them changes, not on
  *  every input (a context-length move does not re-render the projection). */
@@ -76,18 +64,6 @@ const RIG_FIELDS = [
   'asOf',
   'unifiedMemoryLimit',
 ] as const;
-const PROJECTION_FIELDS = [
-  'targetMemoryGiB',
-  'requireFp8',
-  'conditions',
-  'asOf',
-  'thresholdUsd',
-  'rate',
-  'customDeclinePercent',
-  'includeSpike',
-  'fitStartYear',
-] as const;
-
 /** Remember the last result of fn for the last arguments (compared with Object.is): several components
  *  ask for the same derived value on every render, and it is computed once per change of its inputs. */
 function memoLast<A extends unknown[], R>(fn: (...args: A) => R): (...args: A) => R {
@@ -303,106 +279,7 @@ function purchaseConditions(set: ConditionSet): PurchaseCondition[] {
   return set === 'any' ? ['new', 'used'] : [set];
 }
 
-function rateAssumption(id: RateAssumptionId, customDeclinePercent: number): RateAssumption {
-  if (id === 'fitted') return { kind: 'fitted' };
-  if (id === 'custom') return { kind: 'custom', annualDeclinePct: customDeclinePercent };
-  return { kind: 'published', id };
-}
-
-export interface ProjectionView {
-  /** The monthly cheapest rig with the target memory, as fractional years for the chart. */
-  history: { year: number; date: string; priceUsd: number }[];
-  projection: RigCostProjection;
-  /** Published long-run rates drawn from the latest point, for comparison only. */
-  references: { id: string; label: string; points: { year: number; priceUsd: number }[] }[];
-}
-
-function isoToYear(iso: string): number {
-  const t = Date.parse(`${iso.slice(0, 10)}T00:00:00Z`);
-  const y = new Date(t).getUTCFullYear();
-  const start = Date.UTC(y, 0, 1);
-  return y + (t - start) / (Date.UTC(y + 1, 0, 1) - start);
-}
-
-const computeHistory = memoLast(
-  (
-    data: LoadedDataset,
-    targetMemoryGiB: number,
-    requireFp8: boolean,
-    conditions: ConditionSet,
-    asOf: string,
-  ): { data: LoadedDataset; history: RigCostHistory } => ({
-    data,
-    history: data.engine.rigCostHistory(data.dataset, {
-      targetBytes: targetMemoryGiB * GIB,
-      // The question is about VRAM/unified memory with good fp8; without the fp8 switch, any memory.
-      rigClass: requireFp8 ? 'good-fp8' : 'any',
-      conditions: purchaseConditions(conditions),
-      // Only prices known on the as-of date, the last month priced as of it: a shared link reproduces
-      // the same projection later.
-      asOf,
-    }),
-  }),
-);
-
-const computeProjection = memoLast(
-  (
-    input: ReturnType<typeof computeHistory>,
-    thresholdUsd: number,
-    rate: RateAssumptionId,
-    customDeclinePercent: number,
-    includeSpike: boolean,
-    fitStartYear: number,
-  ): ProjectionView => {
-    const { history, data } = input;
-    const { projectRigCost, referenceLine } = data.engine;
-    const projection = projectRigCost(history.points, {
-      thresholdUsd,
-      rate: rateAssumption(rate, customDeclinePercent),
-      excludeSpike: !includeSpike,
-      ...(fitStartYear > 0 ? { fitFromYear: fitStartYear } : {}),
-    });
-    const points = history.points.map((p) => ({
-      year: isoToYear(p.date),
-      date: p.date,
-      priceUsd: p.priceUsd,
-    }));
-    const last = points[points.length - 1];
-    const references = last
-      ? PUBLISHED_RATES.filter((r) => r.id === 'dram-since-2010' || r.id === 'gpu-flops-per-usd-epoch').map(
-          (r) => ({
-            id: r.id,
-            label: r.label,
-            points: referenceLine(
-              r.annualChange,
-              { year: last.year, priceUsd: last.priceUsd },
-              projection.horizonYear + 1,
-            ),
-          }),
-        )
-      : [];
-    return { history: points, projection, references };
-  },
-);
-
-export function useProjection(): Derived<ProjectionView> {
-  const data = useDatasetState();
-  const s = useScenarioFields(PROJECTION_FIELDS);
-  if (data.status === 'loading') return { status: 'unavailable', reason: 'Loading the price dataset…' };
-  if (data.status === 'failed') return { status: 'error', message: data.message };
-  const history = computeHistory(data.value, s.targetMemoryGiB, s.requireFp8, s.conditions, s.asOf);
-  return {
-    status: 'ok',
-    value: computeProjection(
-      history,
-      s.thresholdUsd,
-      s.rate,
-      s.customDeclinePercent,
-      s.includeSpike,
-      s.fitStartYear,
-    ),
-  };
-}
+// The projection per rig class (issue 11) is in class-outlooks.ts: it is computed between frames, not here.
 
 const computeUsdPerGb = memoLast((data: LoadedDataset) => data.engine.usdPerGBHistory(data.dataset));
 

@@ -2,10 +2,16 @@
 // (every price with its source) and the core code that searches and projects it.
 export { dataset, datasetProblems } from '../data/dataset';
 export {
+  answerSentence,
+  classOutlookSteps,
+  describeOutcome,
   findCheapestRigs,
+  projectComponents,
   projectRigCost,
   referenceLine,
+  reprojectOutlook,
   rigCostHistory,
   rigRequestFromEstimate,
+  shortRigName,
   usdPerGBHistory,
 } from '../core';

@@ -182,7 +182,7 @@ export function answerSentence(outlooks: readonly ClassOutlook[]): string {
       continue;
     }
     const speed = `${latest.decodeTokensPerSecond.toFixed(latest.decodeTokensPerSecond < 10 ? 1 : 0)} tokens/s`;
-    const head = `A ${target} rig of ${spec.label} costs ${usd(latest.priceUsd)} as of ${month(latest.date)} (cheapest: ${latest.rigLabel}, ${speed} on a model that fills it).`;
+    const head = `A ${target} rig of ${spec.label} costs ${usd(latest.priceUsd)} as of ${month(latest.date)} (cheapest: ${latest.rigShortLabel}, ${speed} on a model that fills it).`;
     if (o !== first) {
       parts.push(head);
       continue;

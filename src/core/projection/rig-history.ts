@@ -4,6 +4,7 @@ import type { Dataset } from '../../data/schema';
 import { priceCutoff } from '../rigs/pricing';
 import { CARRY_FORWARD_MAX_DAYS } from '../rigs/constants';
 import { findCheapestRigs } from '../rigs/find-cheapest-rigs';
+import { shortRigName } from '../rigs/short-name';
 import type { PurchaseCondition, RigKind } from '../rigs/types';
 import { classRequest, type RigClass } from './rig-classes';
 import type { DatedPrice } from './project';
@@ -47,6 +48,8 @@ export interface RigCostPoint extends DatedPrice {
   priceUsd: number;
   rigId: string;
   rigLabel: string;
+  /** The rig in one short line ("6 × RTX PRO 6000 Blackwell Max-Q + tinybox red chassis host"). */
+  rigShortLabel: string;
   rigKind: RigKind;
   /** The oldest price observation behind the rig, ISO date. */
   oldestPriceOn: string;
@@ -144,6 +147,7 @@ function searchMonth(
     priceUsd: rig.totalPriceUsd,
     rigId: rig.id,
     rigLabel: rig.label,
+    rigShortLabel: shortRigName(rig),
     rigKind: rig.kind,
     oldestPriceOn,
     decodeTokensPerSecond: rig.decodeTokensPerSecond,

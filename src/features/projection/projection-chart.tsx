@@ -1,6 +1,7 @@
 // The projection chart (loaded on demand: Recharts is not needed for first paint). Log price axis: the
-// monthly cheapest rig (points), the fitted central line and its band, the threshold, the crossing, and
-// published long-run rates as dashed reference lines for comparison.
+// monthly cheapest rig (points, each with its rig in the tooltip), the trend from the latest price and its
+// band, the component model (dashed: an estimate from parts), the threshold, the crossing, and published
+// long-run rates as dashed reference lines for comparison.
 import {
   Area,
   CartesianGrid,
@@ -12,15 +13,20 @@ import {
   ResponsiveContainer,
   Scatter,
   Tooltip,
+  type TooltipContentProps,
   XAxis,
   YAxis,
 } from 'recharts';
-import { formatUsd } from '../../components/format';
+import type { NameType, ValueType } from 'recharts/types/component/DefaultTooltipContent';
+import { formatNumber, formatUsd } from '../../components/format';
 import { decadeDomain, logTicks } from '../../components/log-scale';
+import { yearMonth } from '../../components/year-month';
 
 export interface ProjectionChartData {
-  history: { year: number; priceUsd: number; date: string }[];
+  history: { year: number; priceUsd: number; date: string; rigLabel: string; decodeTokensPerSecond: number }[];
   line: { year: number; centralUsd: number; band: [number, number] }[];
+  /** The component model: monthly estimates, then its projection (projected: true). */
+  components: { year: number; estimateUsd: number; projected?: boolean }[];
   thresholdUsd: number;
   crossingYear: number | null;
   references: { id: string; label: string; points: { year: number; priceUsd: number }[] }[];
@@ -36,6 +42,66 @@ const compactUsd = new Intl.NumberFormat('en-US', {
   maximumFractionDigits: 1,
 });
 const formatAxisUsd = (v: number) => compactUsd.format(v);
+
+type Datum = {
+  year?: number;
+  date?: string;
+  priceUsd?: number;
+  rigLabel?: string;
+  decodeTokensPerSecond?: number;
+  centralUsd?: number;
+  band?: [number, number];
+  estimateUsd?: number;
+  projected?: boolean;
+};
+
+/** One tooltip for every kind of point: a month's cheapest rig names the rig and its speed; a line point
+ *  gives its month and price (the trend with its band). */
+function ChartTooltip({ active, payload }: TooltipContentProps<ValueType, NameType>) {
+  if (!active || !payload || payload.length === 0) return null;
+  const rows = payload
+    .map((entry) => ({ name: String(entry.name ?? ''), datum: (entry.payload ?? {}) as Datum }))
+    .filter((r, i, all) => all.findIndex((x) => x.name === r.name) === i);
+  const first = rows[0]?.datum;
+  const when = first?.date ? first.date.slice(0, 7) : first?.year !== undefined ? yearMonth(first.year) : '';
+  return (
+    <div className="chart-tooltip">
+      <p className="chart-tooltip-when">{when}</p>
+      {rows.map(({ name, datum }) => {
+        if (datum.rigLabel !== undefined && datum.priceUsd !== undefined)
+          return (
+            <p key={name}>
+              <strong>{formatUsd(datum.priceUsd)}</strong>: {datum.rigLabel}
+              {datum.decodeTokensPerSecond !== undefined
+                ? `, ${formatNumber(datum.decodeTokensPerSecond, datum.decodeTokensPerSecond < 10 ? 1 : 0)} tok/s decode`
+                : ''}
+            </p>
+          );
+        if (datum.centralUsd !== undefined && name === 'Trend')
+          return (
+            <p key={name}>
+              Trend {formatUsd(datum.centralUsd)}
+              {datum.band ? ` (band ${formatUsd(datum.band[0])}–${formatUsd(datum.band[1])})` : ''}
+            </p>
+          );
+        if (datum.estimateUsd !== undefined)
+          return (
+            <p key={name}>
+              {name}: {formatUsd(datum.estimateUsd)}
+              {datum.projected ? ' (projected)' : ''}
+            </p>
+          );
+        if (datum.priceUsd !== undefined)
+          return (
+            <p key={name}>
+              {name}: {formatUsd(datum.priceUsd)}
+            </p>
+          );
+        return null;
+      })}
+    </div>
+  );
+}
 
 export default function ProjectionChart({ data }: { data: ProjectionChartData }) {
   // The axis spans the observed prices, the threshold and the central line, not the band's far edges
@@ -53,9 +119,12 @@ export default function ProjectionChart({ data }: { data: ProjectionChartData })
   const years = [...data.history.map((p) => p.year), ...data.line.map((p) => p.year)];
   const xMin = Math.floor(Math.min(...years));
   const xMax = Math.ceil(Math.max(...years));
+  const components = data.components.filter((p) => p.year >= xMin && p.year <= xMax);
   return (
     <ResponsiveContainer width="100%" height={340}>
-      <ComposedChart margin={{ top: 10, right: 16, bottom: 4, left: 8 }}>
+      {/* accessibilityLayer off: its single tab stop moves an invisible tooltip cursor; the numbers are in
+          the text above the chart. */}
+      <ComposedChart margin={{ top: 10, right: 16, bottom: 4, left: 8 }} accessibilityLayer={false}>
         <CartesianGrid stroke="var(--border)" strokeDasharray="3 3" />
         <XAxis
           type="number"
@@ -76,11 +145,7 @@ export default function ProjectionChart({ data }: { data: ProjectionChartData })
           stroke="var(--fg-muted)"
           width={56}
         />
-        <Tooltip
-          formatter={(value) => (typeof value === 'number' ? formatUsd(value) : String(value))}
-          labelFormatter={(label) => (typeof label === 'number' ? label.toFixed(1) : String(label))}
-          contentStyle={{ background: 'var(--bg-raised)', border: '1px solid var(--border)' }}
-        />
+        <Tooltip content={ChartTooltip} />
         <Legend />
         <Area
           data={data.line}
@@ -100,6 +165,18 @@ export default function ProjectionChart({ data }: { data: ProjectionChartData })
           dot={false}
           isAnimationActive={false}
         />
+        {components.length > 0 ? (
+          <Line
+            data={components}
+            dataKey="estimateUsd"
+            name="Component model (estimate)"
+            stroke="var(--c-weights)"
+            strokeDasharray="2 3"
+            strokeWidth={2}
+            dot={false}
+            isAnimationActive={false}
+          />
+        ) : null}
         {data.references.map((r, i) => (
           <Line
             key={r.id}

@@ -1,7 +1,7 @@
 // The rig table as CSV (RFC 4180: comma-separated, CRLF line ends, a field with a comma, quote or line
 // break in double quotes with its quotes doubled). Pure: the table's export button downloads it.
 import type { RigQuote } from '../../core/rigs/types';
-import { shortRigName } from './rig-names';
+import { shortRigName } from '../../core/rigs/short-name';
 
 export interface RigCsvContext {
   /** Prices as of this date. */

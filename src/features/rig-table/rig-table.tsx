@@ -10,7 +10,7 @@ import { Unavailable } from '../../components/unavailable';
 import { useRigSearch } from '../../state/derived';
 import { useScenarioField } from '../../state/store';
 import { rigTableCsv } from './rig-csv';
-import { shortRigName } from './rig-names';
+import { shortRigName } from '../../core/rigs/short-name';
 
 /** Rigs shown before "Show all": enough to compare, short enough to read on a phone. */
 const FIRST_ROWS = 5;

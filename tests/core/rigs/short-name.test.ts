@@ -1,10 +1,10 @@
 // Short rig names: what the table's first line says, checked on written-out cases and on every item and
 // many real quotes of the dataset.
 import { describe, expect, it } from 'vitest';
-import { findCheapestRigs, rigRequestForMemory } from '../../src/core/index';
-import type { RigComponent, RigQuote } from '../../src/core/rigs/types';
-import { loadDatasetFromDisk } from '../../src/data/load-node';
-import { shortComponentName, shortRigName } from '../../src/features/rig-table/rig-names';
+import { findCheapestRigs, rigRequestForMemory } from '../../../src/core/index';
+import type { RigComponent, RigQuote } from '../../../src/core/rigs/types';
+import { loadDatasetFromDisk } from '../../../src/data/load-node';
+import { shortComponentName, shortRigName } from '../../../src/core/rigs/short-name';
 
 const part = (
   name: string,

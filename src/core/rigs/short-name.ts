@@ -1,6 +1,6 @@
 // Short names for rigs and their parts, for the table's first line ("4 × used Tesla P100 16GB + budget
 // host"); the full item names stay in the component list below it. Pure: no React, no DOM.
-import type { RigComponent, RigQuote } from '../../core/rigs/types';
+import type { RigComponent, RigQuote } from './types';
 
 const stripParens = (text: string) => text.replace(/\s*\([^()]*\)/g, '').trim();
 const squeeze = (text: string) => text.replace(/\s+/g, ' ').trim();
