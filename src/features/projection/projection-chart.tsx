@@ -13,11 +13,9 @@ import {
   ResponsiveContainer,
   Scatter,
   Tooltip,
-  type TooltipContentProps,
   XAxis,
   YAxis,
 } from 'recharts';
-import type { NameType, ValueType } from 'recharts/types/component/DefaultTooltipContent';
 import { formatNumber, formatUsd } from '../../components/format';
 import { decadeDomain, logTicks } from '../../components/log-scale';
 import { yearMonth } from '../../components/year-month';
@@ -43,62 +41,44 @@ const compactUsd = new Intl.NumberFormat('en-US', {
 });
 const formatAxisUsd = (v: number) => compactUsd.format(v);
 
-type Datum = {
-  year?: number;
-  date?: string;
-  priceUsd?: number;
-  rigLabel?: string;
-  decodeTokensPerSecond?: number;
-  centralUsd?: number;
-  band?: [number, number];
-  estimateUsd?: number;
-  projected?: boolean;
-};
+const same = (a: number, b: number) => Math.abs(a - b) < 1e-9;
 
-/** One tooltip for every kind of point: a month's cheapest rig names the rig and its speed; a line point
- *  gives its month and price (the trend with its band). */
-function ChartTooltip({ active, payload }: TooltipContentProps<ValueType, NameType>) {
-  if (!active || !payload || payload.length === 0) return null;
-  const rows = payload
-    .map((entry) => ({ name: String(entry.name ?? ''), datum: (entry.payload ?? {}) as Datum }))
-    .filter((r, i, all) => all.findIndex((x) => x.name === r.name) === i);
-  const first = rows[0]?.datum;
-  const when = first?.date ? first.date.slice(0, 7) : first?.year !== undefined ? yearMonth(first.year) : '';
+/** The tooltip at one x position of the chart (Recharts gives the nearest data year as the label): the
+ *  month's cheapest rig with its speed, the trend and its band, the component model, the reference lines. */
+function ChartTooltip({ active, label, data }: { active?: boolean; label?: unknown; data: ProjectionChartData }) {
+  if (!active || typeof label !== 'number') return null;
+  const point = data.history.find((p) => same(p.year, label));
+  const trend = data.line.find((p) => same(p.year, label));
+  const component = data.components.find((p) => same(p.year, label));
+  const references = data.references
+    .map((r) => ({ label: r.label, point: r.points.find((p) => same(p.year, label)) }))
+    .filter((r) => r.point !== undefined);
+  if (!point && !trend && !component && references.length === 0) return null;
   return (
-    <div className="chart-tooltip">
-      <p className="chart-tooltip-when">{when}</p>
-      {rows.map(({ name, datum }) => {
-        if (datum.rigLabel !== undefined && datum.priceUsd !== undefined)
-          return (
-            <p key={name}>
-              <strong>{formatUsd(datum.priceUsd)}</strong>: {datum.rigLabel}
-              {datum.decodeTokensPerSecond !== undefined
-                ? `, ${formatNumber(datum.decodeTokensPerSecond, datum.decodeTokensPerSecond < 10 ? 1 : 0)} tok/s decode`
-                : ''}
-            </p>
-          );
-        if (datum.centralUsd !== undefined && name === 'Trend')
-          return (
-            <p key={name}>
-              Trend {formatUsd(datum.centralUsd)}
-              {datum.band ? ` (band ${formatUsd(datum.band[0])}–${formatUsd(datum.band[1])})` : ''}
-            </p>
-          );
-        if (datum.estimateUsd !== undefined)
-          return (
-            <p key={name}>
-              {name}: {formatUsd(datum.estimateUsd)}
-              {datum.projected ? ' (projected)' : ''}
-            </p>
-          );
-        if (datum.priceUsd !== undefined)
-          return (
-            <p key={name}>
-              {name}: {formatUsd(datum.priceUsd)}
-            </p>
-          );
-        return null;
-      })}
+    <div className="chart-tooltip" data-name="chart-tooltip">
+      <p className="chart-tooltip-when">{point ? point.date.slice(0, 7) : yearMonth(label)}</p>
+      {point ? (
+        <p>
+          <strong>{formatUsd(point.priceUsd)}</strong>: {point.rigLabel},{' '}
+          {formatNumber(point.decodeTokensPerSecond, point.decodeTokensPerSecond < 10 ? 1 : 0)} tok/s decode
+        </p>
+      ) : null}
+      {trend ? (
+        <p>
+          Trend {formatUsd(trend.centralUsd)} (band {formatUsd(trend.band[0])}–{formatUsd(trend.band[1])})
+        </p>
+      ) : null}
+      {component ? (
+        <p>
+          Component model: {formatUsd(component.estimateUsd)}
+          {component.projected ? ' (projected)' : ''}
+        </p>
+      ) : null}
+      {references.map((r) => (
+        <p key={r.label}>
+          {r.label}: {formatUsd(r.point?.priceUsd ?? 0)}
+        </p>
+      ))}
     </div>
   );
 }
@@ -145,7 +125,12 @@ export default function ProjectionChart({ data }: { data: ProjectionChartData })
           stroke="var(--fg-muted)"
           width={56}
         />
-        <Tooltip content={ChartTooltip} />
+        {/* The content finds the points at the hovered year itself; Recharts' own payload is empty when each
+            series has its own data array, and it would then hide the box (hence the visibility). */}
+        <Tooltip
+          content={({ active, label }) => <ChartTooltip active={active} label={label} data={data} />}
+          wrapperStyle={{ visibility: 'visible' }}
+        />
         <Legend />
         <Area
           data={data.line}
