@@ -5,7 +5,7 @@ import { countParameters } from '../src/core/model/count-parameters.ts';
 import { modelFromHfConfig } from '../src/core/model/from-hf-config.ts';
 
 export interface PresetFacts {
-  /** All parameters of the language model (every expert). */
+  /** All parameters of the language model (every expert), to three significant digits. */
   totalParameters?: number;
   /** Parameters used per token (differs from total for a mixture of experts). */
   activeParameters?: number;
@@ -18,9 +18,11 @@ export function presetFacts(config: unknown, name: string): PresetFacts {
   try {
     const spec = modelFromHfConfig(config, name);
     const { total, active } = countParameters(spec);
+    // Three significant digits: the picker shows "70.6B"; the exact counts come with the config.
+    const round = (n: number) => Number(n.toPrecision(3));
     return {
-      totalParameters: total,
-      activeParameters: active,
+      totalParameters: round(total),
+      activeParameters: round(active),
       ...(spec.maxContextTokens !== null ? { maxContextTokens: spec.maxContextTokens } : {}),
     };
   } catch {

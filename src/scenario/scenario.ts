@@ -26,7 +26,7 @@ export const RATE_ASSUMPTIONS = ['fitted', 'custom', ...PUBLISHED_RATE_IDS] as c
 export type RateAssumptionId = (typeof RATE_ASSUMPTIONS)[number];
 
 // Issue 11 and 9: the projection's rig class and the unified-memory limit (ids from the core).
-import { RIG_CLASSES, type RigClass } from '../core/projection/rig-classes';
+import { RIG_CLASSES, type RigClass } from '../core/projection/rig-class-labels';
 import { UNIFIED_MEMORY_LIMITS, type UnifiedMemoryLimit } from '../core/rigs/types';
 export { RIG_CLASSES as PROJECTION_CLASSES, UNIFIED_MEMORY_LIMITS };
 export type ProjectionClass = RigClass;

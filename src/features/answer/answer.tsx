@@ -1,20 +1,24 @@
 // The answer at the top of the page, built from the same derived results the sections show: one line naming
 // the setup, then its three key numbers side by side (memory, the cheapest rig, when a big rig gets cheap),
 // each with the detail behind it underneath.
+import { lazy, Suspense } from 'react';
 import { formatGiB, formatNumber, formatTokens, formatUsd } from '../../components/format';
 import { CUSTOM_MODEL_ID } from '../../scenario';
-import { useProjectionOutlook } from '../../state/class-outlooks';
 import { useDatasetState } from '../../state/dataset-resource';
 import { useMemoryEstimate, useModelInUse, useRigSearch } from '../../state/derived';
 import { useScenario } from '../../state/store';
 
-const CLASS_WORDS = {
-  'good-fp8': 'with good fp8',
-  'gpu-unified': 'of VRAM/unified memory',
-  any: 'of any memory',
-} as const;
+// The projection's figure needs the rig-class outlooks, which load with the price dataset.
+const AnswerProjection = lazy(() => import('./answer-projection'));
 
-function Figure({ name, label, value, detail }: { name: string; label: string; value: string; detail: string }) {
+export interface FigureProps {
+  name: string;
+  label: string;
+  value: string;
+  detail: string;
+}
+
+function Figure({ name, label, value, detail }: FigureProps) {
   return (
     <div className="answer-figure" data-name={name}>
       <dt>{label}</dt>
@@ -31,7 +35,6 @@ export function Answer() {
   const model = useModelInUse();
   const memory = useMemoryEstimate();
   const rigs = useRigSearch();
-  const projection = useProjectionOutlook();
   const data = useDatasetState();
 
   const modelName =
@@ -69,43 +72,6 @@ export function Answer() {
       : { value: 'none', detail: 'No rig was priced.' };
   }
 
-  let bigFigure: { label: string; value: string; detail: string };
-  const threshold = formatUsd(scenario.thresholdUsd);
-  if (projection.status !== 'ok') {
-    bigFigure = {
-      label: `A ${scenario.targetMemoryGiB} GiB rig at ${threshold}`,
-      value: '…',
-      detail: 'The price history is loading.',
-    };
-  } else {
-    const v = projection.value;
-    const chosen = v.classes.find((c) => c.rigClass === v.selected);
-    const label = `A ${v.targetGiB} GiB rig ${CLASS_WORDS[v.selected]} at ${threshold}`;
-    const latest = chosen?.outlook?.history.points.at(-1);
-    const o = chosen?.atUser?.projection.outcome;
-    const today = latest ? `costs ${formatUsd(latest.priceUsd)} in ${latest.date.slice(0, 7)}` : 'has no price yet';
-    const edge = (e: { kind: 'at'; date: string } | { kind: 'not-within-horizon'; horizonYear: number }) =>
-      e.kind === 'at' ? e.date.slice(0, 7) : `after ${e.horizonYear}`;
-    bigFigure =
-      o === undefined
-        ? { label, value: '…', detail: 'Computing the price history of each rig class.' }
-        : o.kind === 'already-affordable'
-          ? { label, value: 'now', detail: `Under ${threshold} since ${o.since.slice(0, 7)}; ${today}.` }
-          : o.kind === 'crosses'
-            ? {
-                label,
-                value: `~${o.date.slice(0, 4)}`,
-                detail: `Around ${o.date.slice(0, 7)} (band ${edge(o.range.early)} to ${edge(o.range.late)}); it ${today}.`,
-              }
-            : o.kind === 'not-within-horizon'
-              ? { label, value: `not by ${o.horizonYear}`, detail: `On this trend; it ${today}.` }
-              : {
-                  label,
-                  value: 'too little data',
-                  detail: `${o.have} months with a rig, ${o.need} needed to fit a trend.`,
-                };
-  }
-
   return (
     <section className="answer" aria-live="polite" aria-label="The answer" data-name="answer">
       <p className="answer-setup">
@@ -114,7 +80,18 @@ export function Answer() {
       <dl className="answer-figures">
         <Figure name="answer-memory" label="Memory needed" {...memoryFigure} />
         <Figure name="answer-rig" label="Cheapest rig that holds it" {...rigFigure} />
-        <Figure name="answer-projection" {...bigFigure} />
+        <Suspense
+          fallback={
+            <Figure
+              name="answer-projection"
+              label={`A ${scenario.targetMemoryGiB} GiB rig at ${formatUsd(scenario.thresholdUsd)}`}
+              value="…"
+              detail="The price history is loading."
+            />
+          }
+        >
+          <AnswerProjection Figure={Figure} />
+        </Suspense>
       </dl>
     </section>
   );

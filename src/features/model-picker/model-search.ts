@@ -132,8 +132,7 @@ function searchPrepared<P extends SearchablePreset>(prepared: PreparedPreset<P>[
     matches.push({ preset: p.preset, score, index });
   });
   matches.sort(
-    (a, b) =>
-      a.score - b.score || a.preset.name.length - b.preset.name.length || a.index - b.index,
+    (a, b) => a.score - b.score || a.preset.name.length - b.preset.name.length || a.index - b.index,
   );
   return matches.map((m) => m.preset);
 }

@@ -6,7 +6,7 @@ import { PUBLISHED_RATES } from '../../core/projection/reference-rates';
 import { formatUsd } from '../../components/format';
 import { SelectField } from '../../components/select-field';
 import { Slider } from '../../components/slider';
-import { RIG_CLASS_SPECS } from '../../core/projection/rig-classes';
+import { RIG_CLASS_LABELS } from '../../core/projection/rig-class-labels';
 import {
   LIMITS,
   PROJECTION_CLASSES,
@@ -60,7 +60,7 @@ function ClassChoice() {
             onChange={() => setScenario({ projectionClass: c })}
           />
           <span>
-            ({CLASS_LETTER[c]}) {RIG_CLASS_SPECS[c].label}
+            ({CLASS_LETTER[c]}) {RIG_CLASS_LABELS[c]}
           </span>
         </label>
       ))}
