@@ -5,10 +5,10 @@ import { countParameters } from '../src/core/model/count-parameters.ts';
 import { modelFromHfConfig } from '../src/core/model/from-hf-config.ts';
 
 export interface PresetFacts {
-  /** All parameters of the language model (every expert), to three significant digits. */
-  totalParameters?: number;
-  /** Parameters used per token (differs from total for a mixture of experts). */
-  activeParameters?: number;
+  /** All parameters of the language model (every expert), in billions to three significant digits. */
+  totalParametersB?: number;
+  /** Parameters used per token (differs from total for a mixture of experts), billions likewise. */
+  activeParametersB?: number;
   /** ModelSpec.maxContextTokens; absent when the config does not say. */
   maxContextTokens?: number;
 }
@@ -18,11 +18,11 @@ export function presetFacts(config: unknown, name: string): PresetFacts {
   try {
     const spec = modelFromHfConfig(config, name);
     const { total, active } = countParameters(spec);
-    // Three significant digits: the picker shows "70.6B"; the exact counts come with the config.
-    const round = (n: number) => Number(n.toPrecision(3));
+    // Billions to three significant digits: the picker shows "70.6B"; the exact counts come with the config.
+    const billions = (n: number) => Number((n / 1e9).toPrecision(3));
     return {
-      totalParameters: round(total),
-      activeParameters: round(active),
+      totalParametersB: billions(total),
+      activeParametersB: billions(active),
       ...(spec.maxContextTokens !== null ? { maxContextTokens: spec.maxContextTokens } : {}),
     };
   } catch {

@@ -11,8 +11,8 @@ declare module 'virtual:model-index' {
     /** File name in data/models/. */
     file: string;
     /** Computed at build time (scripts/model-facts.ts); absent when the config cannot be read. */
-    totalParameters?: number;
-    activeParameters?: number;
+    totalParametersB?: number;
+    activeParametersB?: number;
     maxContextTokens?: number;
   }[];
   export default index;

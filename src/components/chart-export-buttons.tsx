@@ -3,6 +3,7 @@
 import { type RefObject, useState } from 'react';
 import { chartSvgText, svgToPng } from './chart-export';
 import { downloadBlob, downloadText } from './download';
+import './chart-export.css';
 
 interface ChartExportButtonsProps {
   figure: RefObject<HTMLElement | null>;

@@ -12,8 +12,9 @@ export interface ModelPresetEntry {
   aliases: string[];
   /** File name in data/models/. */
   file: string;
-  /** Parameters (all, and used per token) and the longest context, computed at build time from the config
-   *  (scripts/model-facts.ts); null when the config could not be read or does not say. */
+  /** Parameters (all, and used per token; three significant digits) and the longest context, computed at
+   *  build time from the config (scripts/model-facts.ts); null when the config could not be read or does not
+   *  say. */
   totalParameters: number | null;
   activeParameters: number | null;
   maxContextTokens: number | null;
@@ -38,8 +39,8 @@ export const MODEL_PRESET_ENTRIES: readonly ModelPresetEntry[] = presetIndex
     hfRepo: p.hfRepo ?? '',
     aliases: Array.isArray(p.aliases) ? p.aliases.filter((a): a is string => typeof a === 'string') : [],
     file: p.file,
-    totalParameters: p.totalParameters ?? null,
-    activeParameters: p.activeParameters ?? null,
+    totalParameters: p.totalParametersB === undefined ? null : p.totalParametersB * 1e9,
+    activeParameters: p.activeParametersB === undefined ? null : p.activeParametersB * 1e9,
     maxContextTokens: p.maxContextTokens ?? null,
   }))
   .sort((a, b) => a.name.localeCompare(b.name, 'en'));

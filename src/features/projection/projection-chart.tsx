@@ -19,9 +19,16 @@ import {
 import { formatNumber, formatUsd } from '../../components/format';
 import { decadeDomain, logTicks } from '../../components/log-scale';
 import { yearMonth } from '../../components/year-month';
+import './projection-chart.css';
 
 export interface ProjectionChartData {
-  history: { year: number; priceUsd: number; date: string; rigLabel: string; decodeTokensPerSecond: number }[];
+  history: {
+    year: number;
+    priceUsd: number;
+    date: string;
+    rigLabel: string;
+    decodeTokensPerSecond: number;
+  }[];
   line: { year: number; centralUsd: number; band: [number, number] }[];
   /** The component model: monthly estimates, then its projection (projected: true). */
   components: { year: number; estimateUsd: number; projected?: boolean }[];
@@ -45,7 +52,15 @@ const same = (a: number, b: number) => Math.abs(a - b) < 1e-9;
 
 /** The tooltip at one x position of the chart (Recharts gives the nearest data year as the label): the
  *  month's cheapest rig with its speed, the trend and its band, the component model, the reference lines. */
-function ChartTooltip({ active, label, data }: { active?: boolean; label?: unknown; data: ProjectionChartData }) {
+function ChartTooltip({
+  active,
+  label,
+  data,
+}: {
+  active?: boolean;
+  label?: unknown;
+  data: ProjectionChartData;
+}) {
   if (!active || typeof label !== 'number') return null;
   const point = data.history.find((p) => same(p.year, label));
   const trend = data.line.find((p) => same(p.year, label));

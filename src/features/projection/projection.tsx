@@ -8,9 +8,15 @@ import { ChartExportButtons } from '../../components/chart-export-buttons';
 import { formatNumber, formatUsd } from '../../components/format';
 import { SourceLink } from '../../components/source-link';
 import { Unavailable } from '../../components/unavailable';
-import { type ClassView, isoToYear, type ProjectionOutlookView, useProjectionOutlook } from '../../state/class-outlooks';
+import {
+  type ClassView,
+  isoToYear,
+  type ProjectionOutlookView,
+  useProjectionOutlook,
+} from '../../state/class-outlooks';
 import { useScenarioField } from '../../state/store';
 import type { ProjectionChartData } from './projection-chart';
+import './projection-view.css';
 
 // memo: the chart re-renders only when its data changes, not on every slider move elsewhere.
 const ProjectionChart = lazy(() => import('./projection-chart').then((m) => ({ default: memo(m.default) })));
@@ -93,8 +99,8 @@ function ClassCard({ view, c }: { view: ProjectionOutlookView; c: ClassView }) {
           </p>
           <p className="small">
             <span title={latest.rigLabel}>{latest.rigShortLabel}</span>;{' '}
-            {formatNumber(latest.decodeTokensPerSecond, latest.decodeTokensPerSecond < 10 ? 1 : 0)} tok/s decode on the
-            reference model.
+            {formatNumber(latest.decodeTokensPerSecond, latest.decodeTokensPerSecond < 10 ? 1 : 0)} tok/s
+            decode on the reference model.
           </p>
           {c.atUser ? (
             <p className="small" data-name="class-outcome">
@@ -139,13 +145,14 @@ function Assumptions({ view }: { view: ProjectionOutlookView }) {
       <ul>
         {view.classes.map((c) => (
           <li key={c.rigClass}>
-            ({CLASS_LETTER[c.rigClass]}) {RIG_CLASS_SPECS[c.rigClass].label}: {RIG_CLASS_SPECS[c.rigClass].definition}.
+            ({CLASS_LETTER[c.rigClass]}) {RIG_CLASS_SPECS[c.rigClass].label}:{' '}
+            {RIG_CLASS_SPECS[c.rigClass].definition}.
           </li>
         ))}
         {fit ? (
           <li>
-            Fitted rate for ({CLASS_LETTER[view.selected]}): {pct(fit.annualChange)}/yr [{pct(fit.annualChangeLow)},{' '}
-            {pct(fit.annualChangeHigh)}], from the latest price.
+            Fitted rate for ({CLASS_LETTER[view.selected]}): {pct(fit.annualChange)}/yr [
+            {pct(fit.annualChangeLow)}, {pct(fit.annualChangeHigh)}], from the latest price.
           </li>
         ) : null}
         {(projection?.assumptions ?? []).map((a) => (
@@ -171,8 +178,8 @@ function Assumptions({ view }: { view: ProjectionOutlookView }) {
       </ul>
       <h4>Backtest: would this method have predicted the past?</h4>
       <p className="small muted">
-        Fitted on the monthly cheapest rig up to each cut-off, then compared with what the cheapest rig cost in
-        each later month, at {view.targetGiB} GiB.
+        Fitted on the monthly cheapest rig up to each cut-off, then compared with what the cheapest rig cost
+        in each later month, at {view.targetGiB} GiB.
       </p>
       <ul data-name="backtest">
         {ready.map((c) => (
@@ -223,15 +230,21 @@ export function Projection() {
           <Suspense fallback={<div className="chart-loading">Loading chart…</div>}>
             <ProjectionChart data={chartData} />
           </Suspense>
+          <ChartExportButtons
+            figure={figure}
+            fileBase={fileBase}
+            title={`rigcast: ${v.targetGiB} GiB, ${spec.label}`}
+          />
           <figcaption className="muted small">
-            ({CLASS_LETTER[v.selected]}) {spec.label}, {v.targetGiB} GiB: the cheapest rig each month (points), the
-            trend from the latest price with its band, the component model (dashed, an estimate), and published
-            long-run rates for comparison.
+            ({CLASS_LETTER[v.selected]}) {spec.label}, {v.targetGiB} GiB: the cheapest rig each month
+            (points), the trend from the latest price with its band, the component model (dashed, an
+            estimate), and published long-run rates for comparison.
           </figcaption>
-          <ChartExportButtons figure={figure} fileBase={fileBase} title={`rigcast: ${v.targetGiB} GiB, ${spec.label}`} />
         </figure>
       ) : chosen?.outlook ? (
-        <Unavailable>No rig of this class holds {v.targetGiB} GiB in the dataset, so there is nothing to chart.</Unavailable>
+        <Unavailable>
+          No rig of this class holds {v.targetGiB} GiB in the dataset, so there is nothing to chart.
+        </Unavailable>
       ) : null}
       <Assumptions view={v} />
     </div>

@@ -4,7 +4,11 @@ import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, X
 import { decadeDomain, logTicks } from '../../components/log-scale';
 import { yearMonth } from '../../components/year-month';
 
-const cents = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', minimumFractionDigits: 2 });
+const cents = new Intl.NumberFormat('en-US', {
+  style: 'currency',
+  currency: 'USD',
+  minimumFractionDigits: 2,
+});
 const formatUsdCents = (v: number) => cents.format(v);
 
 export interface UsdPerGbChartSeries {
