@@ -33,7 +33,7 @@ function ageText(days: number): string {
 function NothingFits({ search }: { search: RigSearchNone }) {
   // The message already names the closest rig when one constraint binds; say it once.
   const closest = search.closest;
-  const named = closest !== undefined && search.message.includes(closest.label);
+  const named = closest !== undefined && search.message.includes(shortRigName(closest));
   return (
     <div className="rig-none" role="status" data-name="rig-none" data-binding={search.binding}>
       <p>
