@@ -1,7 +1,7 @@
 // "Download SVG" and "Download PNG" for a chart figure. A chart that is not on screen yet (charts load on
 // demand) is waited for: the export asks the figure's owner to mount it, then waits for its SVG.
 import { type RefObject, useState } from 'react';
-import { chartSvgText, svgToPng } from './chart-export';
+import { chartSurface, chartSvgText, svgToPng } from './chart-export';
 import { downloadBlob, downloadText } from './download';
 import './chart-export.css';
 
@@ -22,7 +22,7 @@ function waitForSvg(figure: RefObject<HTMLElement | null>): Promise<HTMLElement>
   return new Promise((resolve, reject) => {
     const look = () => {
       const el = figure.current;
-      if (el?.querySelector('svg.recharts-surface')) resolve(el);
+      if (el && chartSurface(el)) resolve(el);
       else if (performance.now() - start > WAIT_MS) reject(new Error('the chart did not appear'));
       else requestAnimationFrame(look);
     };

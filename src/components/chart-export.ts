@@ -23,9 +23,16 @@ const PROPERTIES = [
 const escapeXml = (text: string) =>
   text.replace(/[<>&"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;' })[c] as string);
 
+/** The chart's own SVG in a figure (the legend's icons are small SVGs of the same class). */
+export function chartSurface(figure: HTMLElement): SVGSVGElement | null {
+  for (const svg of figure.querySelectorAll<SVGSVGElement>('svg.recharts-surface'))
+    if (!svg.closest('.recharts-legend-wrapper')) return svg;
+  return null;
+}
+
 /** The chart in a figure as a standalone SVG document (text), or null when the chart is not mounted. */
 export function chartSvgText(figure: HTMLElement, title: string): { svg: string; width: number; height: number } | null {
-  const live = figure.querySelector<SVGSVGElement>('svg.recharts-surface');
+  const live = chartSurface(figure);
   if (!live) return null;
   const width = Math.round(live.width.baseVal.value || live.getBoundingClientRect().width);
   const chartHeight = Math.round(live.height.baseVal.value || live.getBoundingClientRect().height);
@@ -55,10 +62,13 @@ export function chartSvgText(figure: HTMLElement, title: string): { svg: string;
   const pageStyle = getComputedStyle(figure);
   const background = getComputedStyle(document.body).backgroundColor;
   const foreground = pageStyle.color;
+  // The HTML legend sits inside the chart's box, under the plot: the drawn legend replaces it there.
+  const legendBox = figure.querySelector('.recharts-legend-wrapper')?.getBoundingClientRect().height ?? 0;
+  const plotHeight = Math.max(0, chartHeight - Math.round(legendBox));
   const rowHeight = 18;
   const top = 28;
   const legendHeight = legend.length * rowHeight + (legend.length > 0 ? 10 : 0);
-  const height = top + chartHeight + legendHeight;
+  const height = top + plotHeight + legendHeight;
   const doc = document.implementation.createDocument(SVG_NS, 'svg', null);
   const root = doc.documentElement;
   root.setAttribute('xmlns', SVG_NS);
@@ -72,7 +82,7 @@ export function chartSvgText(figure: HTMLElement, title: string): { svg: string;
     `<g transform="translate(0 ${top})">${new XMLSerializer().serializeToString(clone)}</g>`,
   ];
   legend.forEach((entry, i) => {
-    const y = top + chartHeight + 10 + i * rowHeight;
+    const y = top + plotHeight + 10 + i * rowHeight;
     parts.push(
       `<line x1="12" y1="${y + 8}" x2="32" y2="${y + 8}" stroke="${escapeXml(entry.colour)}" stroke-width="3"/>`,
       `<text x="40" y="${y + 12}" font-size="12" fill="${escapeXml(foreground)}">${escapeXml(entry.text)}</text>`,

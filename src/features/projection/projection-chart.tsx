@@ -37,7 +37,8 @@ export interface ProjectionChartData {
   references: { id: string; label: string; points: { year: number; priceUsd: number }[] }[];
 }
 
-const REFERENCE_COLORS = ['var(--c-overhead)', 'var(--ok)', 'var(--fg-muted)'];
+const REFERENCE_COLORS = ['var(--c-overhead)', 'var(--fg-muted)'];
+const REFERENCE_DASHES = ['6 4', '12 4 2 4'];
 
 const formatYear = (y: number) => String(Math.floor(y));
 const compactUsd = new Intl.NumberFormat('en-US', {
@@ -170,7 +171,7 @@ export default function ProjectionChart({ data }: { data: ProjectionChartData })
             data={components}
             dataKey="estimateUsd"
             name="Component model (estimate)"
-            stroke="var(--c-weights)"
+            stroke="var(--ok)"
             strokeDasharray="2 3"
             strokeWidth={2}
             dot={false}
@@ -184,7 +185,7 @@ export default function ProjectionChart({ data }: { data: ProjectionChartData })
             dataKey="priceUsd"
             name={r.label}
             stroke={REFERENCE_COLORS[i % REFERENCE_COLORS.length]}
-            strokeDasharray="6 4"
+            strokeDasharray={REFERENCE_DASHES[i % REFERENCE_DASHES.length]}
             dot={false}
             isAnimationActive={false}
           />

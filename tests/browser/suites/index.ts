@@ -2,6 +2,7 @@
 import type { Suite } from '../harness';
 import { brokenData } from './broken-data';
 import { mainFlows } from './main-flows';
+import { polish } from './polish';
 import { repoFiles } from './repo-files';
 
-export const SUITES: readonly Suite[] = [mainFlows, brokenData, repoFiles];
+export const SUITES: readonly Suite[] = [mainFlows, brokenData, repoFiles, polish];
