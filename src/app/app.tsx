@@ -11,6 +11,7 @@ import { RepoFilesEntry } from '../features/repo-files/repo-files-entry';
 import { RigConstraints } from '../features/rig-table/rig-constraints';
 import { ShareLink } from '../features/share-link/share-link';
 import { WorkloadInputs } from '../features/workload/workload-inputs';
+import { QuickQuestions } from './quick-questions';
 import { ThemeToggle } from './theme-toggle';
 import '../features/notices/notices.css';
 import '../features/model-picker/model-picker.css';
@@ -59,6 +60,8 @@ export function App() {
         <Part name="the answer">
           <Answer />
         </Part>
+        {/* Issues 13 and 17: "what can I run for $X" and "what does my hardware run" (lazy views). */}
+        <QuickQuestions />
         <section className="panel" aria-labelledby="h-model">
           <h2 id="h-model">1. Model and memory</h2>
           <div className="two-col">

@@ -173,3 +173,39 @@ export {
 } from './offload/constants';
 export { placeOffload } from './offload/placement';
 export { fitOffload } from './offload/fit';
+// Issues 13 and 17: "what can I run for $X" and "what does my hardware run" (src/core/plan/README.md).
+export type {
+  RankKey,
+  SweepCandidate,
+  SweepModel,
+  SweepSkip,
+  SweepSkipReason,
+  SweepWorkload,
+} from './plan/candidates';
+export { compareRank, contextAllowed, modelCandidates } from './plan/candidates';
+export { formatRank, SWEEP_FORMATS } from './plan/sweep-formats';
+export type { BudgetRow, BudgetSweep, BudgetSweepOptions } from './plan/budget-sweep';
+export {
+  budgetCandidates,
+  budgetRequest,
+  collectBudgetSweep,
+  compareBudgetRows,
+  evaluateBudgetCandidate,
+  isBudgetRow,
+  rowsWithinBudget,
+  sweepBudget,
+} from './plan/budget-sweep';
+export type {
+  OwnedGpu,
+  OwnedHardware,
+  OwnedRam,
+  OwnedRun,
+  OwnedRunMode,
+  OwnedRunOptions,
+  OwnedRunResult,
+} from './plan/owned-hardware';
+export { largestContextOnOwned, offloadHardware, runOnOwned, usableRamBytes } from './plan/owned-hardware';
+export type { HardwareRow, HardwareSweep, HardwareSweepOptions } from './plan/hardware-sweep';
+export { capacityBytes, sweepOwnedHardware, sweepOwnedModel } from './plan/hardware-sweep';
+export type { RamConfig, RamConfigId } from './plan/ram-configs';
+export { RAM_CONFIG_IDS, RAM_CONFIGS, ramBandwidthGBps, ramConfigById } from './plan/ram-configs';

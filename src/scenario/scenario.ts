@@ -96,6 +96,14 @@ export interface Scenario {
   projectionClass?: ProjectionClass;
   /** Unified machines' GPU memory limit (default DEFAULT_UNIFIED_MEMORY_LIMIT). */
   unifiedMemoryLimit?: UnifiedMemoryLimitId;
+  // The quick questions (issues 13 and 17), each absent in links written before it existed; absent reads as
+  // its default (budgetViewOf, ownedHardwareOf below).
+  /** Which quick question is open. */
+  ask?: AskView;
+  /** "What can I run for $X?" */
+  budgetView?: BudgetView;
+  /** "What does my hardware run?" */
+  ownedHardware?: OwnedHardwareChoice;
 }
 
 export function projectionClassOf(s: Pick<Scenario, 'projectionClass'>): ProjectionClass {
@@ -103,4 +111,81 @@ export function projectionClassOf(s: Pick<Scenario, 'projectionClass'>): Project
 }
 export function unifiedMemoryLimitOf(s: Pick<Scenario, 'unifiedMemoryLimit'>): UnifiedMemoryLimitId {
   return s.unifiedMemoryLimit ?? DEFAULT_UNIFIED_MEMORY_LIMIT;
+}
+
+// ---- Quick questions: "what can I run for $X" and "what does my hardware run" (issues 13, 17) ----
+
+export const ASK_VIEWS = ['budget', 'hardware'] as const;
+export type AskView = (typeof ASK_VIEWS)[number];
+
+/** The sweep behind both quick questions: a budget (0 = no limit), a context and a minimum decode speed. */
+export interface BudgetView {
+  budgetUsd: number;
+  contextTokens: number;
+  minTokensPerSecond: number;
+}
+
+/** What a person owns: N x one GPU (from the dataset, or 'manual' with its memory and bandwidth), a unified
+ *  machine, or no GPU; and system RAM (a RAM setup id, a cpu-platform id from the dataset, or 'manual'). */
+export const OWNED_KINDS = ['gpus', 'unified', 'cpu'] as const;
+export type OwnedKind = (typeof OWNED_KINDS)[number];
+export const MANUAL_ID = 'manual';
+
+export interface OwnedHardwareChoice {
+  kind: OwnedKind;
+  /** A gpu item id, or 'manual'. */
+  gpuId: string;
+  gpuCount: number;
+  /** Used when gpuId is 'manual'. */
+  gpuMemoryGiB: number;
+  gpuBandwidthGBps: number;
+  /** A unified machine's item id. */
+  unifiedId: string;
+  /** Installed system RAM. */
+  ramGiB: number;
+  /** A RAM setup id (src/core/plan/ram-configs.ts), a cpu-platform item id, or 'manual'. */
+  ramId: string;
+  /** Used when ramId is 'manual'. */
+  ramBandwidthGBps: number;
+  /** The offload slider: -ngl (layers) or --n-cpu-moe (experts); absent = the largest that fits. */
+  offload?: OffloadChoice;
+}
+
+export type OffloadChoice = { mode: 'layers'; nGpuLayers: number } | { mode: 'experts'; nCpuMoe: number };
+
+export const VIEW_LIMITS = {
+  budgetUsd: { min: 0, max: 10_000_000 },
+  minTokensPerSecond: { min: 0, max: 1000 },
+  gpuCount: { min: 1, max: 16 },
+  gpuMemoryGiB: { min: 1, max: 2048 },
+  bandwidthGBps: { min: 1, max: 100_000 },
+  ramGiB: { min: 0, max: 16_384 },
+  offloadLayers: { min: 0, max: 1000 },
+} as const;
+
+export const DEFAULT_BUDGET_VIEW: BudgetView = {
+  budgetUsd: 3000,
+  contextTokens: 8192,
+  minTokensPerSecond: 5,
+};
+
+/** One RTX 3090 and 64 GB of dual-channel DDR4-3200: the most common local LLM box. */
+export const DEFAULT_OWNED_HARDWARE: OwnedHardwareChoice = {
+  kind: 'gpus',
+  gpuId: 'nvidia-rtx-3090-24gb',
+  gpuCount: 1,
+  gpuMemoryGiB: 24,
+  gpuBandwidthGBps: 936,
+  unifiedId: 'apple-mac-studio-m2-ultra-192gb',
+  ramGiB: 64,
+  ramId: 'ddr4-3200-2ch',
+  ramBandwidthGBps: 51.2,
+};
+
+export function budgetViewOf(s: Scenario): BudgetView {
+  return s.budgetView ?? DEFAULT_BUDGET_VIEW;
+}
+
+export function ownedHardwareOf(s: Scenario): OwnedHardwareChoice {
+  return s.ownedHardware ?? DEFAULT_OWNED_HARDWARE;
 }

@@ -17,6 +17,7 @@ import {
   UNIFIED_MEMORY_LIMITS,
   WEIGHT_FORMAT_IDS,
 } from './scenario';
+import { decodeViewFields, encodeViewFields, isValidViewFields, VIEW_LINK_KEYS } from './views-codec';
 
 /** The link format this code writes. */
 export const LINK_VERSION = 1;
@@ -46,6 +47,8 @@ export const LINK_KEYS = [
   'wrepo',
   'wrev',
   'wfile',
+  // The quick questions (optional; absent in older links): views-codec.ts.
+  ...VIEW_LINK_KEYS,
   // The projection's rig class and the unified-memory limit (optional; absent in older links).
   'class',
   'umem',
@@ -117,6 +120,7 @@ export function encodeScenario(scenario: Scenario): string {
     wrepo: scenario.weights?.repo ?? null,
     wrev: scenario.weights?.revision ?? null,
     wfile: scenario.weights?.file ?? null,
+    ...encodeViewFields(scenario),
     // Written once chosen (like the model files): a scenario without them means the defaults, and so does
     // a link without them, so links written before these keys existed decode as they did.
     class: scenario.projectionClass ?? null,
@@ -450,6 +454,7 @@ export function decodeScenario(query: string, options: DecodeOptions = {}): Deco
       );
   }
 
+  decodeViewFields(fields, scenario, fallback, notices);
   readEnum(
     'class',
     'Projection rig class (class)',
@@ -508,6 +513,7 @@ export function isValidScenario(s: Scenario): boolean {
     (s.projectionClass === undefined ||
       (PROJECTION_CLASSES as readonly string[]).includes(s.projectionClass)) &&
     (s.unifiedMemoryLimit === undefined ||
-      (UNIFIED_MEMORY_LIMITS as readonly string[]).includes(s.unifiedMemoryLimit))
+      (UNIFIED_MEMORY_LIMITS as readonly string[]).includes(s.unifiedMemoryLimit)) &&
+    isValidViewFields(s)
   );
 }

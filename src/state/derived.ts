@@ -36,7 +36,7 @@ export type ConfigCheck = { ok: true } | { ok: false; message: string };
 
 /** The scenario fields a hook reads, and only those: a component re-renders when one of them changes, not on
  *  every input (a context-length move does not re-render the projection). */
-function useScenarioFields<K extends keyof Scenario>(keys: readonly K[]): Pick<Scenario, K> {
+export function useScenarioFields<K extends keyof Scenario>(keys: readonly K[]): Pick<Scenario, K> {
   return useAppStore(
     useShallow((state) => {
       const picked = {} as Pick<Scenario, K>;
@@ -66,7 +66,7 @@ const RIG_FIELDS = [
 ] as const;
 /** Remember the last result of fn for the last arguments (compared with Object.is): several components
  *  ask for the same derived value on every render, and it is computed once per change of its inputs. */
-function memoLast<A extends unknown[], R>(fn: (...args: A) => R): (...args: A) => R {
+export function memoLast<A extends unknown[], R>(fn: (...args: A) => R): (...args: A) => R {
   let lastArgs: A | null = null;
   let lastResult: R;
   return (...args: A) => {

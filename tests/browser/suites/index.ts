@@ -4,5 +4,6 @@ import { brokenData } from './broken-data';
 import { mainFlows } from './main-flows';
 import { polish } from './polish';
 import { repoFiles } from './repo-files';
+import { views } from './views';
 
-export const SUITES: readonly Suite[] = [mainFlows, brokenData, repoFiles, polish];
+export const SUITES: readonly Suite[] = [mainFlows, brokenData, repoFiles, views, polish];
