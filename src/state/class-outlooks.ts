@@ -28,6 +28,24 @@ const GIB = 2 ** 30;
 const QUIET_MS = 250;
 /** Work per slice when the browser has no requestIdleCallback. */
 const SLICE_MS = 8;
+/** Months searched per step: a step is the longest the page can be busy with this (a few ms). */
+const STEP_MONTHS = 3;
+/** After an input (a slider drag, a key, a click), the computation waits this long: it never competes with
+ *  the frames of an interaction. */
+const INPUT_QUIET_MS = 300;
+
+let lastInputAt = Number.NEGATIVE_INFINITY;
+if (typeof window !== 'undefined') {
+  for (const type of ['input', 'keydown', 'pointerdown'] as const)
+    window.addEventListener(
+      type,
+      () => {
+        lastInputAt = performance.now();
+      },
+      { capture: true, passive: true },
+    );
+}
+const interacting = () => performance.now() - lastInputAt < INPUT_QUIET_MS;
 
 // ---- The scheduler: one job at a time, the latest request's missing classes in order.
 
@@ -80,6 +98,14 @@ function runSlice(hasTime: () => boolean): void {
   sliceScheduled = false;
   const want = wanted;
   if (want === null) return;
+  if (interacting()) {
+    sliceScheduled = true;
+    setTimeout(() => {
+      sliceScheduled = false;
+      scheduleSlice();
+    }, INPUT_QUIET_MS);
+    return;
+  }
   const done = cacheFor(want.data.dataset);
   do {
     if (running === null) {
@@ -90,11 +116,11 @@ function runSlice(hasTime: () => boolean): void {
       }
       running = {
         job,
-        steps: want.data.engine.classOutlookSteps(want.data.dataset, {
-          rigClass: job.rigClass,
-          targetBytes: job.targetGiB * GIB,
-          asOf: job.asOf,
-        }),
+        steps: want.data.engine.classOutlookSteps(
+          want.data.dataset,
+          { rigClass: job.rigClass, targetBytes: job.targetGiB * GIB, asOf: job.asOf },
+          STEP_MONTHS,
+        ),
       };
     }
     const step = running.steps.next();
@@ -103,7 +129,7 @@ function runSlice(hasTime: () => boolean): void {
       running = null;
       notify();
     }
-  } while (hasTime());
+  } while (hasTime() && !interacting());
   scheduleSlice();
 }
 

@@ -56,14 +56,16 @@ export function classOutlook(dataset: Dataset, opts: ClassOutlookOptions): Class
 /** Months searched between two yields of classOutlookSteps. */
 export const OUTLOOK_STEP_MONTHS = 6;
 
-/** classOutlook a few months at a time: it yields after every OUTLOOK_STEP_MONTHS months of history and of
+/** classOutlook a few months at a time: it yields after every stepMonths months of history and of
  *  component estimates, and returns the outlook. A caller that must not block (the app, between frames)
  *  runs a step when it has time; classOutlook runs them all. The months are searched once either way: the
  *  history's month cache (rig-history.ts) makes the final whole-range call a lookup. */
 export function* classOutlookSteps(
   dataset: Dataset,
   opts: ClassOutlookOptions,
+  stepMonths: number = OUTLOOK_STEP_MONTHS,
 ): Generator<void, ClassOutlook, void> {
+  const step = Math.max(1, Math.floor(stepMonths));
   const range = datasetMonthRange(dataset);
   const to = opts.asOf !== undefined ? monthOf(opts.asOf) : (range?.[1] ?? '2019-01');
   const historyOptions = {
@@ -72,8 +74,8 @@ export function* classOutlookSteps(
     ...(opts.asOf !== undefined ? { asOf: opts.asOf } : {}),
   };
   const chunks = function* (months: string[]) {
-    for (let i = 0; i < months.length; i += OUTLOOK_STEP_MONTHS)
-      yield [months[i] as string, months[Math.min(months.length, i + OUTLOOK_STEP_MONTHS) - 1] as string] as const;
+    for (let i = 0; i < months.length; i += step)
+      yield [months[i] as string, months[Math.min(months.length, i + step) - 1] as string] as const;
   };
   if (range !== null) {
     for (const [from, last] of chunks(monthsBetween(range[0], [range[1], to].sort()[0] as string))) {
