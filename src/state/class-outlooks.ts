@@ -243,6 +243,9 @@ export interface ProjectionOutlookView {
   references: { id: string; label: string; points: { year: number; priceUsd: number }[] }[];
   /** Some class is still being computed. */
   pending: boolean;
+  /** While the chosen class is computed for a new target or date: the target (GiB) and date being
+   *  computed, the view itself still showing the last one computed (so the chart does not vanish). */
+  computing: { targetGiB: number; asOf: string } | null;
 }
 
 const FIELDS = [
@@ -280,6 +283,8 @@ function sentenceOf(engine: PriceEngine, views: ClassView[], selected: RigClass)
 }
 
 let lastView: { inputs: unknown[]; view: ProjectionOutlookView } | null = null;
+/** The last view whose chosen class was computed, shown while a new target or date is computed. */
+let lastComplete: ProjectionOutlookView | null = null;
 
 export function useProjectionOutlook(): Derived<ProjectionOutlookView> {
   const data = useDatasetState();
@@ -321,7 +326,7 @@ export function useProjectionOutlook(): Derived<ProjectionOutlookView> {
           points: engine.referenceLine(r.annualChange, { year: isoToYear(latest.date), priceUsd: latest.priceUsd }, horizon + 1),
         }))
       : [];
-  const view: ProjectionOutlookView = {
+  const fresh: ProjectionOutlookView = {
     targetGiB: s.targetMemoryGiB,
     thresholdUsd: s.thresholdUsd,
     selected,
@@ -329,7 +334,14 @@ export function useProjectionOutlook(): Derived<ProjectionOutlookView> {
     sentence: sentenceOf(engine, classes, selected),
     references,
     pending: bases.some((b) => b === null),
+    computing: null,
   };
+  const chosenReady = chosen?.outlook != null;
+  if (chosenReady) lastComplete = fresh;
+  const view: ProjectionOutlookView =
+    !chosenReady && lastComplete !== null && lastComplete.selected === selected
+      ? { ...lastComplete, pending: true, computing: { targetGiB: s.targetMemoryGiB, asOf: s.asOf } }
+      : fresh;
   lastView = { inputs, view };
   return { status: 'ok', value: view };
 }

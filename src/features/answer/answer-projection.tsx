@@ -31,6 +31,15 @@ export default function AnswerProjection({ Figure }: { Figure: ComponentType<Fig
       />
     );
   const v = projection.value;
+  if (v.computing)
+    return (
+      <Figure
+        name="answer-projection"
+        label={`A ${v.computing.targetGiB} GiB rig ${CLASS_WORDS[v.selected]} at ${threshold}`}
+        value="…"
+        detail="Computing its price history."
+      />
+    );
   const chosen = v.classes.find((c) => c.rigClass === v.selected);
   const label = `A ${v.targetGiB} GiB rig ${CLASS_WORDS[v.selected]} at ${threshold}`;
   const latest = chosen?.outlook?.history.points.at(-1);

@@ -213,6 +213,11 @@ export function Projection() {
   const fileBase = `rigcast-projection-${v.targetGiB}gib-${v.selected}-${asOf}`;
   return (
     <div className="projection">
+      {v.computing ? (
+        <p className="muted small" role="status" data-name="projection-computing">
+          Computing {v.computing.targetGiB} GiB as of {v.computing.asOf}; showing {v.targetGiB} GiB meanwhile.
+        </p>
+      ) : null}
       <p className="projection-answer" data-name="projection-answer" aria-live="polite">
         {v.sentence ?? `Computing the ${v.targetGiB} GiB price history of each rig class…`}
       </p>

@@ -248,7 +248,8 @@ async function run(h: Harness): Promise<void> {
         // The whole chart, not one of the legend's 14 px icons.
         const width = Number(svgText.match(/<svg[^>]* width="(\d+)"/)?.[1]);
         assert(width >= 300, `the SVG is ${width} px wide`);
-        if (index === 0) assert(svgText.includes('Threshold $3,000'), 'the projection SVG lacks its threshold line');
+        if (index === 0)
+          assert(svgText.includes('Threshold $3,000'), 'the projection SVG lacks its threshold line');
         const legend = (await figure.locator('.recharts-legend-item').first().textContent())?.trim() ?? '';
         assert(
           legend !== '' && svgText.includes(legend.replace(/&/g, '&amp;')),
@@ -297,6 +298,35 @@ async function run(h: Harness): Promise<void> {
       assert(/% off|too little data|no later months/.test(backtest), 'the backtest has no figure');
       await p.close();
     });
+
+    await test(
+      h,
+      'a new target is computed after the slider: the chart stays meanwhile, then 1 TB is answered',
+      async () => {
+        const p = await openPage(h, context, h.url);
+        await settled(p);
+        await projectionReady(p);
+        await chartMounted(p, 0);
+        const target = p.locator('input[data-name="target"]');
+        await target.focus();
+        // 512 -> 768 -> 1024 GiB: each key applies at once (the link follows), the projection later.
+        for (let i = 0; i < 2; i++) await p.keyboard.press('ArrowRight');
+        assert((await waitForParam(p, 'target', '512')) === '1024', 'the target did not reach 1024');
+        await p.locator('[data-name="projection-computing"]').waitFor({ timeout: 5000 });
+        assert(
+          (await p.locator('figure.chart').count()) === 2,
+          'the projection chart vanished while computing',
+        );
+        await p.waitForFunction(
+          () =>
+            document.querySelector('[data-name="projection-answer"]')?.textContent?.startsWith('A 1 TB rig'),
+          null,
+          { timeout: 30_000 },
+        );
+        assert((await p.locator('[data-name="projection-computing"]').count()) === 0, 'still says computing');
+        await p.close();
+      },
+    );
 
     await test(h, 'the rig class switch is in the link and comes back from it', async () => {
       const p = await openPage(h, context, h.url);
