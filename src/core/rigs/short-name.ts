@@ -105,9 +105,24 @@ function counted(c: RigComponent): string {
   return c.quantity > 1 ? `${c.quantity} × ${name}` : name;
 }
 
+// Names are asked for the same rigs on every slider move (each search returns new quote objects): remembered
+// by what they are made of, a few hundred at most.
+const named = new Map<string, string>();
+const MAX_REMEMBERED = 500;
+
 /** The rig in one short line: "4 × used Tesla P100 16GB + budget host", "2 × Mac Studio (M3 Ultra, 512 GB)
  *  cluster", "used Dell PowerEdge R740 + 24 × 32 GiB". */
 export function shortRigName(quote: Pick<RigQuote, 'kind' | 'label' | 'components'>): string {
+  const key = `${quote.kind}|${quote.label}|${quote.components.map((c) => `${c.quantity}${c.condition}${c.role}${c.name}`).join('|')}`;
+  const known = named.get(key);
+  if (known !== undefined) return known;
+  const name = nameRig(quote);
+  if (named.size >= MAX_REMEMBERED) named.clear();
+  named.set(key, name);
+  return name;
+}
+
+function nameRig(quote: Pick<RigQuote, 'kind' | 'label' | 'components'>): string {
   const byRole = (role: RigComponent['role']) => quote.components.filter((c) => c.role === role);
   const gpus = byRole('gpu');
   const parts: string[] = [];

@@ -1,7 +1,7 @@
 // The answer at the top of the page, built from the same derived results the sections show: one line naming
 // the setup, then its three key numbers side by side (memory, the cheapest rig, when a big rig gets cheap),
 // each with the detail behind it underneath.
-import { lazy, Suspense } from 'react';
+import { lazy, memo, Suspense } from 'react';
 import { formatGiB, formatNumber, formatTokens, formatUsd } from '../../components/format';
 import { CUSTOM_MODEL_ID } from '../../scenario';
 import { useDatasetState } from '../../state/dataset-resource';
@@ -9,7 +9,8 @@ import { useMemoryEstimate, useModelInUse, useRigSearch } from '../../state/deri
 import { useScenario } from '../../state/store';
 
 // The projection's figure needs the rig-class outlooks, which load with the price dataset.
-const AnswerProjection = lazy(() => import('./answer-projection'));
+// memo: it reads its own inputs; the other figures' changes (a context move) do not re-render it.
+const AnswerProjection = lazy(() => import('./answer-projection').then((m) => ({ default: memo(m.default) })));
 
 export interface FigureProps {
   name: string;

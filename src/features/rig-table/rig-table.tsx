@@ -1,7 +1,7 @@
 // The ranked rigs that hold the model: a short name, the parts with their unit prices (each with its source,
 // date and age), the total, decode and prefill tokens/s, power and dollars per token/s, and the search's
 // notes on each rig. Rigs on the price/speed Pareto front are flagged. The table downloads as CSV.
-import { memo, useState } from 'react';
+import { memo, type ReactNode, useState } from 'react';
 import type { RigComponent, RigQuote, RigSearchNone } from '../../core';
 import { downloadText } from '../../components/download';
 import { formatGiB, formatNumber, formatTokens, formatUsd } from '../../components/format';
@@ -28,6 +28,28 @@ function ageText(days: number): string {
   if (days < 45) return `${days} day${days === 1 ? '' : 's'} old`;
   const months = Math.round(days / 30.44);
   return `${months} month${months === 1 ? '' : 's'} old`;
+}
+
+/** A <details> whose body is rendered only while it is open: a closed one costs one element per row on
+ *  every slider move, not its whole list. */
+function LazyDetails({
+  summary,
+  className,
+  name,
+  children,
+}: {
+  summary: ReactNode;
+  className: string;
+  name?: string;
+  children: () => ReactNode;
+}) {
+  const [open, setOpen] = useState(false);
+  return (
+    <details className={className} data-name={name} onToggle={(e) => setOpen(e.currentTarget.open)}>
+      <summary>{summary}</summary>
+      {open ? children() : null}
+    </details>
+  );
 }
 
 function NothingFits({ search }: { search: RigSearchNone }) {
@@ -71,16 +93,22 @@ export function RigTable() {
     );
   const search = result.value;
   const assumptions = (
-    <details className="assumptions" data-name="rig-assumptions">
-      <summary>How rigs are built, priced and timed ({search.assumptions.length})</summary>
-      <ul>
-        {search.assumptions.map((a) => (
-          <li key={a.id}>
-            {a.text} {/^https:/.test(a.source) ? <SourceLink href={a.source}>source</SourceLink> : `(${a.source})`}
-          </li>
-        ))}
-      </ul>
-    </details>
+    <LazyDetails
+      className="assumptions"
+      name="rig-assumptions"
+      summary={`How rigs are built, priced and timed (${search.assumptions.length})`}
+    >
+      {() => (
+        <ul>
+          {search.assumptions.map((a) => (
+            <li key={a.id}>
+              {a.text}{' '}
+              {/^https:/.test(a.source) ? <SourceLink href={a.source}>source</SourceLink> : `(${a.source})`}
+            </li>
+          ))}
+        </ul>
+      )}
+    </LazyDetails>
   );
   if (search.kind === 'none')
     return (
@@ -221,17 +249,23 @@ const RigRow = memo(function RigRow({
           ))}
         </ul>
         {rig.notes.length > 0 ? (
-          <details className="rig-notes">
-            <summary>
-              Notes on this rig ({rig.notes.length})<span className="visually-hidden">, rank {rank}</span>
-            </summary>
-            <ul>
-              {rig.notes.map((note, j) => (
-                // biome-ignore lint/suspicious/noArrayIndexKey: notes have no id; their order is stable
-                <li key={j}>{note}</li>
-              ))}
-            </ul>
-          </details>
+          <LazyDetails
+            className="rig-notes"
+            summary={
+              <>
+                Notes on this rig ({rig.notes.length})<span className="visually-hidden">, rank {rank}</span>
+              </>
+            }
+          >
+            {() => (
+              <ul>
+                {rig.notes.map((note, j) => (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: notes have no id; their order is stable
+                  <li key={j}>{note}</li>
+                ))}
+              </ul>
+            )}
+          </LazyDetails>
         ) : null}
       </td>
       <td className="num right">{formatUsd(rig.totalPriceUsd)}</td>
