@@ -133,16 +133,15 @@ function runSlice(hasTime: () => boolean): void {
   scheduleSlice();
 }
 
-/** Ask for these classes (in priority order); the missing ones are computed once the inputs are quiet. */
+/** Ask for these classes (in priority order); the missing ones are computed once the inputs are quiet. A
+ *  request for some of what is already wanted (the headline's one class, when the projection section wants
+ *  all three) changes nothing. */
 function request(data: LoadedDataset, jobs: Job[]): void {
   const done = cacheFor(data.dataset);
   const missing = jobs.filter((j) => !done.has(j.key));
-  const same =
-    wanted !== null &&
-    wanted.data === data &&
-    wanted.jobs.length === missing.length &&
-    wanted.jobs.every((j, i) => j.key === missing[i]?.key);
-  if (missing.length === 0 || same) return;
+  const covered =
+    wanted !== null && wanted.data === data && missing.every((j) => wanted?.jobs.some((w) => w.key === j.key));
+  if (missing.length === 0 || covered) return;
   wanted = { data, jobs: missing };
   // A job for a target no longer wanted stops; the months it searched stay in the core's month cache.
   if (running !== null && !missing.some((j) => j.key === running?.job.key)) running = null;
@@ -286,14 +285,16 @@ let lastView: { inputs: unknown[]; view: ProjectionOutlookView } | null = null;
 /** The last view whose chosen class was computed, shown while a new target or date is computed. */
 let lastComplete: ProjectionOutlookView | null = null;
 
-export function useProjectionOutlook(): Derived<ProjectionOutlookView> {
+/** The projection for the chosen target. `only: 'chosen'` (the headline) asks for the chosen class alone;
+ *  the projection section asks for all three, so nothing below the fold is computed before it is shown. */
+export function useProjectionOutlook(only?: 'chosen'): Derived<ProjectionOutlookView> {
   const data = useDatasetState();
   const s = useFields();
   useSyncExternalStore(subscribe, () => version);
   if (data.status === 'loading') return { status: 'unavailable', reason: 'Loading the price dataset…' };
   if (data.status === 'failed') return { status: 'error', message: data.message };
   const selected = projectionClassOf(s);
-  const order = [selected, ...RIG_CLASSES.filter((c) => c !== selected)];
+  const order = only === 'chosen' ? [selected] : [selected, ...RIG_CLASSES.filter((c) => c !== selected)];
   request(
     data.value,
     order.map((c) => ({ key: keyOf(c, s.targetMemoryGiB, s.asOf), rigClass: c, targetGiB: s.targetMemoryGiB, asOf: s.asOf })),

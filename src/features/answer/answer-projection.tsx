@@ -17,7 +17,7 @@ type Edge = { kind: 'at'; date: string } | { kind: 'not-within-horizon'; horizon
 const edge = (e: Edge) => (e.kind === 'at' ? e.date.slice(0, 7) : `after ${e.horizonYear}`);
 
 export default function AnswerProjection({ Figure }: { Figure: ComponentType<FigureProps> }) {
-  const projection = useProjectionOutlook();
+  const projection = useProjectionOutlook('chosen');
   const thresholdUsd = useScenarioField('thresholdUsd');
   const targetGiB = useScenarioField('targetMemoryGiB');
   const threshold = formatUsd(thresholdUsd);
