@@ -6,6 +6,7 @@
 import type { Plugin } from 'vite';
 import { loadDatasetFromDisk, readDataFiles, REPO_ROOT } from '../src/data/load-node.ts';
 import type { ParsedDataset } from '../src/data/parse';
+import { packSources } from '../src/data/shared-sources.ts';
 
 export const DATASET_MODULE_ID = 'virtual:rigcast-dataset';
 const RESOLVED_ID = `\0${DATASET_MODULE_ID}`;
@@ -30,11 +31,12 @@ export function datasetForBundle(root: string = REPO_ROOT): ParsedDataset {
 }
 
 /** The virtual module's source. JSON.parse of a string literal: V8 parses JSON faster than an object literal
- *  of the same size (https://v8.dev/blog/cost-of-javascript-2019#json). */
+ *  of the same size (https://v8.dev/blog/cost-of-javascript-2019#json). Each distinct source record is stored
+ *  once (src/data/shared-sources.ts); src/data/dataset.ts puts them back. */
 export function datasetModuleSource(root: string = REPO_ROOT): string {
   const { dataset, problems } = datasetForBundle(root);
   return [
-    `export const dataset = JSON.parse(${JSON.stringify(JSON.stringify(dataset))});`,
+    `export const packedDataset = JSON.parse(${JSON.stringify(JSON.stringify(packSources(dataset)))});`,
     `export const datasetProblems = JSON.parse(${JSON.stringify(JSON.stringify(problems))});`,
   ].join('\n');
 }

@@ -1,12 +1,12 @@
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { App } from './app/app';
+import { StrictMode, startTransition } from 'react';
 import { applyInitialTheme } from './app/theme';
-import { decodeScenario } from './scenario';
-import { MODEL_ALIASES, MODEL_PRESET_IDS } from './state/model-presets';
-import { addNotices, replaceScenario } from './state/store';
-import { startUrlSync } from './state/url-sync';
+import { decodeScenario, encodeScenario } from './scenario';
+import { afterFirstPaint } from './state/after-first-paint';
 import { loadDataset } from './state/dataset-resource';
+import { PRERENDERED_AS_OF_ATTRIBUTE } from './state/hydration';
+import { MODEL_ALIASES, MODEL_PRESET_IDS } from './state/model-presets';
+import { addNotices, replaceScenario, useAppStore } from './state/store';
+import { startUrlSync } from './state/url-sync';
 import './styles/global.css';
 import './components/components.css';
 import './app/app.css';
@@ -28,25 +28,53 @@ if (decoded.notices.length > 0) {
     },
   ]);
 }
-void loadDataset().then((loaded) => {
-  if (loaded.status !== 'ready' || loaded.value.problems.length === 0) return;
-  const problems = loaded.value.problems;
-  addNotices([
-    {
-      id: 'data',
-      kind: 'data',
-      text: `${problems.length} problem${problems.length === 1 ? '' : 's'} in the data files; the affected entries were left out of the results.`,
-      details: problems.map((p) => `${p.file} ${p.jsonPath}: ${p.message}`),
-    },
-  ]);
-});
+void afterFirstPaint()
+  .then(loadDataset)
+  .then((loaded) => {
+    if (loaded.status !== 'ready' || loaded.value.problems.length === 0) return;
+    const problems = loaded.value.problems;
+    addNotices([
+      {
+        id: 'data',
+        kind: 'data',
+        text: `${problems.length} problem${problems.length === 1 ? '' : 's'} in the data files; the affected entries were left out of the results.`,
+        details: problems.map((p) => `${p.file} ${p.jsonPath}: ${p.message}`),
+      },
+    ]);
+  });
 startUrlSync();
 
+// React DOM and the page's components arrive as two chunks, each evaluated in a task of its own: one task
+// evaluating all of them would block the main thread for longest (Lighthouse's total blocking time).
 const root = document.getElementById('root');
-if (root) {
-  createRoot(root).render(
-    <StrictMode>
-      <App />
-    </StrictMode>,
-  );
-}
+void Promise.all([import('react-dom/client'), import('./app/app')]).then(
+  ([{ createRoot, hydrateRoot }, { App }]) => {
+    const app = (
+      <StrictMode>
+        <App />
+      </StrictMode>
+    );
+    if (root?.hasAttribute(PRERENDERED_AS_OF_ATTRIBUTE)) {
+      // The page was pre-rendered with the store's initial scenario. Parts React has not rendered yet show that
+      // one; while the page shows another (a link's, or an input moved before the data arrived), they hide
+      // their numbers until they are live (app.css). The boot script in index.html marked a link before first
+      // paint.
+      const prerendered = encodeScenario(useAppStore.getInitialState().scenario);
+      const markStale = () => {
+        const stale = encodeScenario(useAppStore.getState().scenario) !== prerendered;
+        if (stale) document.documentElement.setAttribute('data-prerender', 'stale');
+        return stale;
+      };
+      if (!markStale()) document.documentElement.removeAttribute('data-prerender');
+      const stopWatching = useAppStore.subscribe((state, previous) => {
+        if (state.scenario !== previous.scenario && markStale()) stopWatching();
+      });
+      // In a transition, hydration yields to the browser every few milliseconds (no long task) and to input.
+      startTransition(() => {
+        hydrateRoot(root, app);
+      });
+    } else if (root) {
+      createRoot(root).render(app);
+    }
+  },
+);

@@ -1,7 +1,8 @@
 // The page: header with the share and theme controls, notices, the one-sentence answer, then one section
 // per question. Features do not import each other; this file composes them.
-import { lazy, type ReactNode, Suspense } from 'react';
+import { lazy, type ReactNode, Suspense, use, useEffect, useRef } from 'react';
 import { ErrorBoundary } from '../components/error-boundary';
+import { whenNearViewport } from '../components/near-viewport';
 import { Answer } from '../features/answer/answer';
 import { MemoryBreakdown } from '../features/memory-breakdown/memory-breakdown';
 import { ModelPicker } from '../features/model-picker/model-picker';
@@ -12,6 +13,8 @@ import { RigConstraints } from '../features/rig-table/rig-constraints';
 import { ShareLink } from '../features/share-link/share-link';
 import { WorkloadInputs } from '../features/workload/workload-inputs';
 import { QuickQuestions } from './quick-questions';
+import { afterFirstPaint } from '../state/after-first-paint';
+import { tracked, useHydrating } from '../state/hydration';
 import { ThemeToggle } from './theme-toggle';
 import '../features/notices/notices.css';
 import '../features/model-picker/model-picker.css';
@@ -19,23 +22,67 @@ import '../features/memory-breakdown/memory-breakdown.css';
 import '../features/rig-table/rig-table.css';
 import '../features/projection/projection.css';
 
-// The parts below the inputs need the price dataset, which loads after first paint; their code loads with it.
-const RigTable = lazy(() => import('../features/rig-table/rig-table').then((m) => ({ default: m.RigTable })));
+// The parts below the inputs need the price dataset, which loads after first paint; their code loads with it
+// (never before first paint: the pre-rendered page shows them meanwhile).
+const RigTable = lazy(() =>
+  afterFirstPaint()
+    .then(() => import('../features/rig-table/rig-table'))
+    .then((m) => ({ default: m.RigTable })),
+);
 const Projection = lazy(() =>
-  import('../features/projection/projection').then((m) => ({ default: m.Projection })),
+  afterFirstPaint()
+    .then(() => import('../features/projection/projection'))
+    .then((m) => ({ default: m.Projection })),
 );
 const UsdPerGbHistory = lazy(() =>
-  import('../features/usd-per-gb/usd-per-gb').then((m) => ({ default: m.UsdPerGbHistory })),
+  afterFirstPaint()
+    .then(() => import('../features/usd-per-gb/usd-per-gb'))
+    .then((m) => ({ default: m.UsdPerGbHistory })),
 );
 const DataSources = lazy(() =>
-  import('../features/data-sources/data-sources').then((m) => ({ default: m.DataSources })),
+  afterFirstPaint()
+    .then(() => import('../features/data-sources/data-sources'))
+    .then((m) => ({ default: m.DataSources })),
 );
 
-/** An error boundary and a loading placeholder around one part of the page. */
+// A pre-rendered part is hydrated (and computes what it shows) when it approaches the viewport: until then
+// its pre-rendered HTML is what React would render, so a part far below the fold costs nothing at load.
+const nearViewport = new Map<string, Promise<void>>();
+function whenPartNearViewport(name: string): Promise<void> {
+  let pending = nearViewport.get(name);
+  if (!pending) {
+    pending = tracked(whenNearViewport(document.querySelector(`.part[data-part="${name}"]`)));
+    nearViewport.set(name, pending);
+  }
+  return pending;
+}
+
+/** Marks its part live once React has rendered it in the browser (hydrated or mounted): until then a
+ *  pre-rendered part shows the pre-rendered scenario, which app.css hides when the page shows another one
+ *  (a link's, or a slider moved before the data arrived; see main.tsx). While hydrating, it waits until the
+ *  part approaches the viewport. */
+function LivePart({ name, children }: { name: string; children: ReactNode }) {
+  const hydrating = useHydrating();
+  if (hydrating && typeof document !== 'undefined') use(whenPartNearViewport(name));
+  const box = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    box.current?.setAttribute('data-live', '');
+  }, []);
+  return (
+    <div ref={box} className="part" data-part={name}>
+      {children}
+    </div>
+  );
+}
+
+/** An error boundary and a loading placeholder around one part of the page. While the pre-rendered page
+ *  hydrates, a part whose data has not arrived waits inside its boundary with its pre-rendered HTML shown. */
 function Part({ name, children }: { name: string; children: ReactNode }) {
   return (
     <ErrorBoundary part={name}>
-      <Suspense fallback={<p className="muted">Loading {name}…</p>}>{children}</Suspense>
+      <Suspense fallback={<p className="muted">Loading {name}…</p>}>
+        <LivePart name={name}>{children}</LivePart>
+      </Suspense>
     </ErrorBoundary>
   );
 }

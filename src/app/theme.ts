@@ -3,11 +3,11 @@
 export const THEMES = ['system', 'light', 'dark'] as const;
 export type Theme = (typeof THEMES)[number];
 
-const STORAGE_KEY = 'rigcast-theme';
+export const THEME_STORAGE_KEY = 'rigcast-theme';
 
 export function storedTheme(): Theme {
   try {
-    const value = window.localStorage.getItem(STORAGE_KEY);
+    const value = window.localStorage.getItem(THEME_STORAGE_KEY);
     return (THEMES as readonly string[]).includes(value ?? '') ? (value as Theme) : 'system';
   } catch {
     return 'system';
@@ -19,8 +19,8 @@ export function applyTheme(theme: Theme): void {
   if (theme === 'system') root.removeAttribute('data-theme');
   else root.setAttribute('data-theme', theme);
   try {
-    if (theme === 'system') window.localStorage.removeItem(STORAGE_KEY);
-    else window.localStorage.setItem(STORAGE_KEY, theme);
+    if (theme === 'system') window.localStorage.removeItem(THEME_STORAGE_KEY);
+    else window.localStorage.setItem(THEME_STORAGE_KEY, theme);
   } catch {
     // storage can be disabled; the theme still applies for this visit
   }

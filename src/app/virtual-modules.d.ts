@@ -1,7 +1,7 @@
 // Modules made at build time by Vite plugins (vite.config.ts, scripts/vite-dataset-plugin.ts).
 
-// rigcast-model-presets in vite.config.ts, from data/models/*.json: what the model picker lists, and every
-// preset's config by file name.
+// rigcast-model-presets in vite.config.ts, from data/models/*.json: what the model picker lists, and the
+// presets' configs by file name (the default preset's in a chunk of its own).
 declare module 'virtual:model-index' {
   const index: {
     id: string;
@@ -10,6 +10,8 @@ declare module 'virtual:model-index' {
     aliases?: string[];
     /** File name in data/models/. */
     file: string;
+    /** Its config is in virtual:model-config-default, not virtual:model-configs. */
+    inDefaultChunk?: boolean;
     /** Computed at build time (scripts/model-facts.ts); absent when the config cannot be read. */
     totalParametersB?: number;
     activeParametersB?: number;
@@ -21,9 +23,21 @@ declare module 'virtual:model-configs' {
   const configs: Record<string, { config?: unknown; sourceUrl?: unknown; retrievedOn?: unknown }>;
   export default configs;
 }
+// The default scenario's preset only, in the same shape (its own small chunk; not in virtual:model-configs).
+declare module 'virtual:model-config-default' {
+  const configs: Record<string, { config?: unknown; sourceUrl?: unknown; retrievedOn?: unknown }>;
+  export default configs;
+}
 
-// rigcast-dataset in scripts/vite-dataset-plugin.ts: data/{hardware,prices,series} parsed and validated.
+// rigcast-dataset in scripts/vite-dataset-plugin.ts: data/{hardware,prices,series} parsed and validated,
+// each distinct source record stored once (src/data/dataset.ts unpacks it).
 declare module 'virtual:rigcast-dataset' {
-  export const dataset: import('../data/schema').Dataset;
+  export const packedDataset: import('../data/shared-sources').PackedSources;
   export const datasetProblems: import('../data/problems').DataProblem[];
+}
+
+// rigcast-history-seed in scripts/vite-history-seed-plugin.ts: the default scenario's price history, computed
+// at build time (null when it could not be).
+declare module 'virtual:rigcast-history-seed' {
+  export const historySeed: import('../state/history-seed').HistorySeed | null;
 }

@@ -8,18 +8,13 @@
 // dataset, class, target and as-of date. Rate options and thresholds only refit (reprojectOutlook, ~ms).
 import { useSyncExternalStore } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import type {
-  ClassOutlook,
-  ComponentProjection,
-  RateAssumption,
-  RigClass,
-  RigCostProjection,
-} from '../core';
+import type { ClassOutlook, ComponentProjection, RateAssumption, RigClass, RigCostProjection } from '../core';
 import { RIG_CLASSES } from '../core/projection/rig-classes';
 import { PUBLISHED_RATES } from '../core/projection/reference-rates';
 import type { Dataset } from '../data/schema';
 import { projectionClassOf, type RateAssumptionId, type Scenario } from '../scenario';
 import { type LoadedDataset, type PriceEngine, useDatasetState } from './dataset-resource';
+import { outlookKey } from './history-seed';
 import type { Derived } from './derived';
 import { useAppStore } from './store';
 
@@ -64,7 +59,9 @@ let running: { job: Job; steps: Generator<void, ClassOutlook, void> } | null = n
 let quietTimer: ReturnType<typeof setTimeout> | null = null;
 let sliceScheduled = false;
 
-const keyOf = (rigClass: RigClass, targetGiB: number, asOf: string) => `${rigClass}|${targetGiB}|${asOf}`;
+const keyOf = outlookKey;
+/** A server render (the build's pre-render) computes what it shows at once: nothing runs after it. */
+const serverRender = typeof window === 'undefined';
 
 function cacheFor(dataset: Dataset): Map<string, ClassOutlook> {
   let map = cache.get(dataset);
@@ -133,6 +130,49 @@ function runSlice(hasTime: () => boolean): void {
   scheduleSlice();
 }
 
+/** An outlook that needs no waiting: from the build's seed when it is exactly this request (the page's
+ *  pre-rendered scenario, history-seed.ts), or computed at once in the build's pre-render. */
+function computeAtOnce(data: LoadedDataset, job: Job): void {
+  const done = cacheFor(data.dataset);
+  if (done.has(job.key)) return;
+  const engine = data.engine;
+  const seed =
+    data.dataset === engine.dataset
+      ? engine.historySeed?.outlooks?.find((o) => o.key === job.key)
+      : undefined;
+  if (seed) {
+    done.set(
+      job.key,
+      engine.reprojectOutlook(
+        {
+          rigClass: seed.rigClass,
+          targetBytes: seed.history.targetBytes,
+          history: seed.history,
+          projections: [],
+          components: seed.components,
+          componentProjection: { fit: null, line: [], crossings: [] },
+          componentToRig: null,
+          backtest: [],
+        },
+        {},
+      ),
+    );
+  } else if (serverRender) {
+    const steps = engine.classOutlookSteps(data.dataset, {
+      rigClass: job.rigClass,
+      targetBytes: job.targetGiB * GIB,
+      asOf: job.asOf,
+    });
+    for (;;) {
+      const step = steps.next();
+      if (step.done) {
+        done.set(job.key, step.value);
+        return;
+      }
+    }
+  }
+}
+
 /** Ask for these classes (in priority order); the missing ones are computed once the inputs are quiet. A
  *  request for some of what is already wanted (the headline's one class, when the projection section wants
  *  all three) changes nothing. */
@@ -140,8 +180,10 @@ function request(data: LoadedDataset, jobs: Job[]): void {
   const done = cacheFor(data.dataset);
   const missing = jobs.filter((j) => !done.has(j.key));
   const covered =
-    wanted !== null && wanted.data === data && missing.every((j) => wanted?.jobs.some((w) => w.key === j.key));
-  if (missing.length === 0 || covered) return;
+    wanted !== null &&
+    wanted.data === data &&
+    missing.every((j) => wanted?.jobs.some((w) => w.key === j.key));
+  if (missing.length === 0 || covered || serverRender) return;
   wanted = { data, jobs: missing };
   // A job for a target no longer wanted stops; the months it searched stay in the core's month cache.
   if (running !== null && !missing.some((j) => j.key === running?.job.key)) running = null;
@@ -151,6 +193,8 @@ function request(data: LoadedDataset, jobs: Job[]): void {
     scheduleSlice();
   }, QUIET_MS);
 }
+
+const getVersion = () => version;
 
 function subscribe(listener: () => void): () => void {
   listeners.add(listener);
@@ -290,19 +334,38 @@ let lastComplete: ProjectionOutlookView | null = null;
 export function useProjectionOutlook(only?: 'chosen'): Derived<ProjectionOutlookView> {
   const data = useDatasetState();
   const s = useFields();
-  useSyncExternalStore(subscribe, () => version);
+  useSyncExternalStore(subscribe, getVersion, getVersion);
   if (data.status === 'loading') return { status: 'unavailable', reason: 'Loading the price dataset…' };
   if (data.status === 'failed') return { status: 'error', message: data.message };
   const selected = projectionClassOf(s);
   const order = only === 'chosen' ? [selected] : [selected, ...RIG_CLASSES.filter((c) => c !== selected)];
-  request(
-    data.value,
-    order.map((c) => ({ key: keyOf(c, s.targetMemoryGiB, s.asOf), rigClass: c, targetGiB: s.targetMemoryGiB, asOf: s.asOf })),
-  );
+  const jobs = order.map((c) => ({
+    key: keyOf(c, s.targetMemoryGiB, s.asOf),
+    rigClass: c,
+    targetGiB: s.targetMemoryGiB,
+    asOf: s.asOf,
+  }));
+  // At once where the build's seed has them (or in the build's pre-render): the pre-rendered page and its
+  // hydration show the same numbers.
+  for (const job of jobs) computeAtOnce(data.value, job);
+  request(data.value, jobs);
   const done = cacheFor(data.value.dataset);
   const bases = RIG_CLASSES.map((c) => done.get(keyOf(c, s.targetMemoryGiB, s.asOf)) ?? null);
-  const inputs = [data.value, ...bases, s.thresholdUsd, s.rate, s.customDeclinePercent, s.includeSpike, s.fitStartYear, selected];
-  if (lastView && lastView.inputs.length === inputs.length && lastView.inputs.every((v, i) => Object.is(v, inputs[i])))
+  const inputs = [
+    data.value,
+    ...bases,
+    s.thresholdUsd,
+    s.rate,
+    s.customDeclinePercent,
+    s.includeSpike,
+    s.fitStartYear,
+    selected,
+  ];
+  if (
+    lastView &&
+    lastView.inputs.length === inputs.length &&
+    lastView.inputs.every((v, i) => Object.is(v, inputs[i]))
+  )
     return { status: 'ok', value: lastView.view };
   const engine = data.value.engine;
   const options: RateOptions = {
@@ -314,18 +377,28 @@ export function useProjectionOutlook(only?: 'chosen'): Derived<ProjectionOutlook
   const classes: ClassView[] = RIG_CLASSES.map((rigClass, i) => {
     const base = bases[i] ?? null;
     const outlook = base ? refit(engine, base, options) : null;
-    return { rigClass, outlook, atUser: outlook ? atThreshold(engine, outlook, options, s.thresholdUsd) : null };
+    return {
+      rigClass,
+      outlook,
+      atUser: outlook ? atThreshold(engine, outlook, options, s.thresholdUsd) : null,
+    };
   });
   const chosen = classes.find((c) => c.rigClass === selected);
   const latest = chosen?.outlook?.history.points.at(-1);
   const horizon = chosen?.atUser?.projection.horizonYear ?? 2036;
   const references =
     latest && chosen?.outlook
-      ? PUBLISHED_RATES.filter((r) => r.id === 'dram-since-2010' || r.id === 'gpu-flops-per-usd-epoch').map((r) => ({
-          id: r.id,
-          label: r.label,
-          points: engine.referenceLine(r.annualChange, { year: isoToYear(latest.date), priceUsd: latest.priceUsd }, horizon + 1),
-        }))
+      ? PUBLISHED_RATES.filter((r) => r.id === 'dram-since-2010' || r.id === 'gpu-flops-per-usd-epoch').map(
+          (r) => ({
+            id: r.id,
+            label: r.label,
+            points: engine.referenceLine(
+              r.annualChange,
+              { year: isoToYear(latest.date), priceUsd: latest.priceUsd },
+              horizon + 1,
+            ),
+          }),
+        )
       : [];
   const fresh: ProjectionOutlookView = {
     targetGiB: s.targetMemoryGiB,

@@ -2,7 +2,7 @@
 // each computation depends on (the projection does not depend on the model, the rig search does not
 // depend on the projection settings). Nothing here is stored. A part that cannot answer yet says so with
 // { status: 'unavailable' } instead of showing a number it cannot back.
-import type { MemoryEstimate, PurchaseCondition, RigSearchResult, UsdPerGBSeries } from '../core';
+import type { MemoryEstimate, RigSearchResult, UsdPerGBSeries } from '../core';
 // Value imports come from core submodules, not the barrel: the barrel would pull the rig search and the
 // projection into the first-paint chunk; they load with the dataset (price-engine.ts).
 import type { ParameterCount } from '../core/model/count-parameters';
@@ -17,6 +17,7 @@ import {
 } from '../scenario';
 import { findPreset, presetConfig, usePresetConfigsVersion } from './model-presets';
 import { type LoadedDataset, useDatasetState } from './dataset-resource';
+import { purchaseConditions } from './history-seed';
 import { lazyResource } from './lazy-resource';
 import { useShallow } from 'zustand/react/shallow';
 import type { Scenario } from '../scenario';
@@ -273,10 +274,6 @@ export function useRigSearch(): Derived<RigSearchResult> {
     s.asOf,
     unifiedMemoryLimitOf(s),
   );
-}
-
-function purchaseConditions(set: ConditionSet): PurchaseCondition[] {
-  return set === 'any' ? ['new', 'used'] : [set];
 }
 
 // The projection per rig class (issue 11) is in class-outlooks.ts: it is computed between frames, not here.

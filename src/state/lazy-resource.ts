@@ -1,6 +1,10 @@
 // A module loaded on demand (a code-split chunk), with a hook that re-renders when it arrives. Used for the
 // parts of the app that are not needed to paint the page: the memory model, the price dataset.
-import { useSyncExternalStore } from 'react';
+// While React hydrates the pre-rendered page, a part that needs a resource which has not arrived suspends
+// (React keeps the pre-rendered HTML on screen meanwhile), and the load starts after first paint.
+import { use, useSyncExternalStore } from 'react';
+import { afterFirstPaint } from './after-first-paint';
+import { tracked, useHydrating } from './hydration';
 
 export type ResourceState<T> =
   | { status: 'loading' }
@@ -12,13 +16,21 @@ export interface LazyResource<T> {
   load: () => Promise<ResourceState<T>>;
   /** The current state, without starting a load. */
   get: () => ResourceState<T>;
-  /** The current state in a component; starts the load. */
+  /** The current state in a component; starts the load. While hydrating, it waits for the resource (the
+   *  component suspends) and the load starts after first paint. */
   use: () => ResourceState<T>;
 }
 
 export function lazyResource<T>(what: string, loader: () => Promise<T>): LazyResource<T> {
   let state: ResourceState<T> = { status: 'loading' };
   let pending: Promise<ResourceState<T>> | null = null;
+  // Settles when the load does, without starting it: what a hydrating component waits for.
+  let settle: (final: ResourceState<T>) => void = () => {};
+  const settled = tracked(
+    new Promise<ResourceState<T>>((done) => {
+      settle = done;
+    }),
+  );
   const listeners = new Set<() => void>();
   const subscribe = (listener: () => void) => {
     listeners.add(listener);
@@ -38,7 +50,8 @@ export function lazyResource<T>(what: string, loader: () => Promise<T>): LazyRes
           return state;
         },
       );
-      pending.then(() => {
+      pending.then((final) => {
+        settle(final);
         for (const l of listeners) l();
       });
     }
@@ -49,8 +62,14 @@ export function lazyResource<T>(what: string, loader: () => Promise<T>): LazyRes
     load,
     get,
     use: () => {
+      const hydrating = useHydrating();
+      const current = useSyncExternalStore(subscribe, get, get);
+      if (hydrating) {
+        if (current.status === 'loading') void afterFirstPaint().then(load);
+        return use(settled);
+      }
       void load();
-      return useSyncExternalStore(subscribe, get);
+      return current;
     },
   };
 }

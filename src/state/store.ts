@@ -3,6 +3,7 @@
 // derived.ts, which call the pure core with memoization. Only src/state imports zustand.
 import { create } from 'zustand';
 import { CUSTOM_MODEL_ID, defaultScenario, type Scenario } from '../scenario';
+import { prerenderedAsOf } from './hydration';
 
 /** A config.json that is not a preset. The raw config is kept: the model spec is derived from it. */
 export interface CustomModel {
@@ -26,8 +27,10 @@ interface AppState {
   notices: Notice[];
 }
 
+// The initial state is what the page was pre-rendered with (its as-of date is the build's): zustand hydrates
+// the pre-rendered HTML with it, then renders the scenario main.tsx decodes from the link (see hydration.ts).
 export const useAppStore = create<AppState>(() => ({
-  scenario: defaultScenario(),
+  scenario: defaultScenario(prerenderedAsOf()),
   customModel: null,
   notices: [],
 }));

@@ -83,6 +83,18 @@ export async function settled(page: Page): Promise<void> {
   });
 }
 
+/** Scrolls down the page a screen at a time and back to the top: the parts and charts that wait for the
+ *  viewport (pre-rendered parts hydrate, charts mount when they approach it) all come alive. */
+export async function scrollThrough(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    for (let y = 0; y < document.documentElement.scrollHeight; y += window.innerHeight) {
+      window.scrollTo(0, y);
+      await new Promise((done) => requestAnimationFrame(() => setTimeout(done, 50)));
+    }
+    window.scrollTo(0, 0);
+  });
+}
+
 export const text = (page: Page, selector: string): Promise<string> =>
   page
     .locator(selector)

@@ -14,6 +14,7 @@ import {
   datasetModuleSource,
   datasetPlugin,
 } from '../../scripts/vite-dataset-plugin';
+import { type PackedSources, unpackSources } from '../../src/data/shared-sources';
 import { BROKEN_SYNTAX_JSON } from '../browser/fixtures/broken-data/broken-syntax';
 
 const BROKEN_FIXTURE = fileURLToPath(new URL('../browser/fixtures/broken-data/', import.meta.url));
@@ -66,7 +67,7 @@ describe('a broken data file (tests/browser/fixtures/broken-data)', () => {
       rmSync(root, { recursive: true, force: true });
     }
     const module = await importSource(source);
-    const dataset = module.dataset as { items: { id: string }[] };
+    const dataset = unpackSources<{ items: { id: string }[] }>(module.packedDataset as PackedSources);
     const problems = module.datasetProblems as { file: string; rule: string }[];
     expect(dataset.items.map((i) => i.id)).toEqual(['nvidia-rtx-3090-24gb']);
     expect(problems.map((p) => `${p.file} ${p.rule}`)).toContain(

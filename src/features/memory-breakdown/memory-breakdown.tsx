@@ -44,19 +44,27 @@ function Breakdown({ estimate }: { estimate: MemoryEstimate }) {
           (likely {formatGiB(estimate.totalRange.low)} – {formatGiB(estimate.totalRange.high)})
         </span>
       </p>
-      <div
+      {/* SVG geometry, not inline style widths: the page is pre-rendered, and the Content-Security-Policy
+          (style-src 'self') does not apply style attributes written in HTML. */}
+      <svg
         className="memory-bar"
         role="img"
         aria-label={PARTS.map((p) => `${p.label} ${formatGiB(estimate[p.key])}`).join(', ')}
+        viewBox="0 0 100 1"
+        preserveAspectRatio="none"
+        shapeRendering="crispEdges"
       >
-        {PARTS.map((p) => (
-          <span
+        {PARTS.map((p, i) => (
+          <rect
             key={p.key}
-            className={`seg ${p.className}`}
-            style={{ width: `${(100 * estimate[p.key]) / total}%` }}
+            className={p.className}
+            x={PARTS.slice(0, i).reduce((x, q) => x + (100 * estimate[q.key]) / total, 0)}
+            y={0}
+            width={(100 * estimate[p.key]) / total}
+            height={1}
           />
         ))}
-      </div>
+      </svg>
       <dl className="memory-parts">
         {PARTS.map((p) => (
           <div key={p.key}>

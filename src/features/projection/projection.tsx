@@ -1,11 +1,13 @@
 // When does a 512 GB–1 TB rig cost a few thousand dollars? The answer in words, each rig class side by side
 // (its cheapest rig today, where the trend takes it, the component model's estimate), the chosen class's
-// chart (which loads on demand), and the assumptions with the backtest.
+// chart (its code, Recharts, loads and mounts only when it approaches the viewport, in a box of its final
+// height), and the assumptions with the backtest.
 import { lazy, memo, Suspense, useMemo, useRef } from 'react';
 import type { BacktestResult, ClassOutlook, CrossingEdge, ProjectionOutcome } from '../../core';
 import { RIG_CLASS_SPECS } from '../../core/projection/rig-classes';
 import { ChartExportButtons } from '../../components/chart-export-buttons';
 import { formatNumber, formatUsd } from '../../components/format';
+import { mountDeferredParts, NearViewport } from '../../components/near-viewport';
 import { SourceLink } from '../../components/source-link';
 import { Unavailable } from '../../components/unavailable';
 import {
@@ -232,10 +234,13 @@ export function Projection() {
           ref={figure}
           aria-label={`Price of the cheapest ${v.targetGiB} GiB rig of ${spec.label}, and its projection`}
         >
-          <Suspense fallback={<div className="chart-loading">Loading chart…</div>}>
-            <ProjectionChart data={chartData} />
-          </Suspense>
+          <NearViewport className="chart-box projection-chart-box">
+            <Suspense fallback={<div className="chart-loading">Loading chart…</div>}>
+              <ProjectionChart data={chartData} />
+            </Suspense>
+          </NearViewport>
           <ChartExportButtons
+            mount={mountDeferredParts}
             figure={figure}
             fileBase={fileBase}
             title={`rigcast: ${v.targetGiB} GiB, ${spec.label}`}

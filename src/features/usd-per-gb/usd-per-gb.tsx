@@ -1,8 +1,9 @@
 // $/GB over time for each memory class (GPU VRAM new and used, unified memory, server DDR5, DDR4), the
-// cheapest observation each month.
+// cheapest observation each month. The chart mounts when it approaches the viewport (components/near-viewport).
 import { lazy, memo, Suspense, useMemo, useRef } from 'react';
 import type { UsdPerGBSeries } from '../../core';
 import { ChartExportButtons } from '../../components/chart-export-buttons';
+import { mountDeferredParts, NearViewport } from '../../components/near-viewport';
 import { Unavailable } from '../../components/unavailable';
 import { useUsdPerGbHistory } from '../../state/derived';
 import type { UsdPerGbChartSeries } from './usd-per-gb-chart';
@@ -49,10 +50,13 @@ export function UsdPerGbHistory() {
       ref={figure}
       aria-label="Cheapest price per GB of memory each month, by memory class"
     >
-      <Suspense fallback={<div className="chart-loading">Loading chart…</div>}>
-        <UsdPerGbChart series={series} />
-      </Suspense>
+      <NearViewport className="chart-box usd-per-gb-chart-box">
+        <Suspense fallback={<div className="chart-loading">Loading chart…</div>}>
+          <UsdPerGbChart series={series} />
+        </Suspense>
+      </NearViewport>
       <ChartExportButtons
+        mount={mountDeferredParts}
         figure={figure}
         fileBase="rigcast-usd-per-gb"
         title="rigcast: cheapest $/GB each month, by memory class"

@@ -10,6 +10,7 @@ import {
   openPage,
   param,
   query,
+  scrollThrough,
   type Suite,
   settled,
   test,
@@ -67,6 +68,8 @@ async function run(h: Harness): Promise<void> {
       async () => {
         assert(page, 'no page');
         const p: Page = page;
+        // The charts mount when they approach the viewport: scroll past both, then back.
+        await scrollThrough(p);
         await p.waitForFunction(
           () => document.querySelectorAll('figure.chart .recharts-surface').length >= 2,
           null,
@@ -337,7 +340,10 @@ async function run(h: Harness): Promise<void> {
           assert(ctx, 'no context');
           const p = await openPage(h, ctx, h.url);
           await settled(p);
-          await p.waitForSelector('.recharts-surface', { timeout: 10_000 });
+          await scrollThrough(p);
+          await p.waitForFunction(() => document.querySelectorAll('.recharts-surface').length >= 2, null, {
+            timeout: 10_000,
+          });
           await p.waitForTimeout(400);
           await p.screenshot({ path: join(h.screenshots, `default-${width}-${scheme}.png`), fullPage: true });
           await ctx.close();

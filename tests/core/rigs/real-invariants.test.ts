@@ -105,7 +105,7 @@ describe('every quoted rig on the real dataset can be bought, built and run', ()
     }
     // The property was checked on real quotes, not vacuously.
     expect(quotes).toBeGreaterThan(200);
-  });
+  }, 120_000);
 
   it('quotes only US and global prices', () => {
     for (const asOf of DATES) {
