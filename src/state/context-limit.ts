@@ -34,20 +34,24 @@ export function useContextLimit(): ContextLimit | null {
   return { maxTokens: Math.max(min, Math.min(linkMax, max)), modelName: name };
 }
 
-let linkChecked = false;
+// The link the page was opened with: a context it asked for beyond the model's limit gets a notice. (The
+// first render may be the pre-rendered default scenario, hydrating, before the link's scenario is shown.)
+const opened =
+  typeof window === 'undefined' ? new URLSearchParams() : new URLSearchParams(window.location.search);
+const linkContext = Number(opened.get('ctx'));
+let linkNoticeShown = false;
 
 const grouped = new Intl.NumberFormat('en-US');
 
-/** Bring the scenario's context down to the limit when it is above it. The first check after the page
- *  loads is about the link the page was opened with: if it asked for more, a notice says so. */
+/** Bring the scenario's context down to the limit when it is above it. When that context is the one the
+ *  page's link asked for, a notice says so (once). */
 export function useClampContext(contextTokens: number, limit: ContextLimit | null): void {
   useEffect(() => {
-    if (limit === null) return;
-    const fromLink = !linkChecked;
-    linkChecked = true;
-    if (contextTokens <= limit.maxTokens) return;
+    if (limit === null || contextTokens <= limit.maxTokens) return;
+    const fromLink = !linkNoticeShown && contextTokens === linkContext;
     setScenario({ contextTokens: limit.maxTokens });
-    if (fromLink)
+    if (fromLink) {
+      linkNoticeShown = true;
       addNotices([
         {
           id: 'context-limit',
@@ -56,5 +60,6 @@ export function useClampContext(contextTokens: number, limit: ContextLimit | nul
           details: [],
         },
       ]);
+    }
   }, [contextTokens, limit]);
 }

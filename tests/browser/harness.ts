@@ -81,6 +81,18 @@ export async function settled(page: Page): Promise<void> {
   await page.waitForFunction(() => !document.body.textContent?.includes('Loading the price dataset'), null, {
     timeout: 15_000,
   });
+  // A pre-rendered part is HTML until React hydrates it (when it nears the viewport): a person can type and
+  // click once the parts on screen are live.
+  await page.waitForFunction(
+    () => {
+      const near = [...document.querySelectorAll('.part')].filter(
+        (p) => p.getBoundingClientRect().top < window.innerHeight + 600,
+      );
+      return near.every((p) => p.hasAttribute('data-live'));
+    },
+    null,
+    { timeout: 30_000 },
+  );
 }
 
 /** Scrolls down the page a screen at a time and back to the top: the parts and charts that wait for the

@@ -51,6 +51,11 @@ export function ModelPicker() {
   const [hfPrefill, setHfPrefill] = useState(hfRepo ?? '');
   const [error, setError] = useState<string | null>(null);
   const listRef = useRef<HTMLDivElement>(null);
+  const detailsRef = useRef<HTMLDetailsElement>(null);
+  // Opened before React took over the pre-rendered page (a click while hydrating): follow the page.
+  useEffect(() => {
+    if (detailsRef.current?.open) setCustomOpen(true);
+  }, []);
   const ids = {
     search: useId(),
     list: useId(),
@@ -295,6 +300,7 @@ export function ModelPicker() {
         )}
       </p>
       <details
+        ref={detailsRef}
         className="custom-config"
         open={customOpen}
         onToggle={(e) => setCustomOpen(e.currentTarget.open)}
