@@ -2,9 +2,8 @@ import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
 import { datasetPlugin } from './scripts/vite-dataset-plugin.ts';
 import { historySeedPlugin } from './scripts/vite-history-seed-plugin.ts';
-import { prerenderPlugin } from './scripts/vite-prerender-plugin.ts';
-
 import { modelPresetsPlugin } from './scripts/vite-model-presets-plugin.ts';
+import { prerenderPlugin } from './scripts/vite-prerender-plugin.ts';
 
 // The dev server injects an inline React refresh preamble and <style> tags for hot reload, which the
 // strict Content-Security-Policy in index.html forbids. The policy applies to the build; in dev it is

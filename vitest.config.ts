@@ -1,6 +1,10 @@
 import { defineConfig } from 'vitest/config';
+import { modelPresetsPlugin } from './scripts/vite-model-presets-plugin.ts';
 
 export default defineConfig({
+  // A component test that renders the workload inputs reaches the model presets (the context limit):
+  // the same virtual modules the app gets, built from this repository's data/models.
+  plugins: [modelPresetsPlugin()],
   test: {
     include: ['tests/**/*.test.ts'],
     exclude: ['tests/browser/**', 'node_modules/**'],

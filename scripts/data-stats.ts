@@ -1,7 +1,8 @@
 // npm run data:stats: a JSON summary of data/ (items per kind, observations per market, condition and year,
 // distinct sources, date range, items with no price). Problems found while loading go to stderr.
-import { computeDatasetStats } from '../src/data/stats';
+
 import { loadDatasetFromDisk } from '../src/data/load-node';
+import { computeDatasetStats } from '../src/data/stats';
 
 const { dataset, problems } = loadDatasetFromDisk();
 const errors = problems.filter((p) => p.severity === 'error');

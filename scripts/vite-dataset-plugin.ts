@@ -4,7 +4,7 @@
 // schema never ship. A broken record never breaks the build: the gate leaves exactly that record out and
 // lists it in datasetProblems, which the app names in its data notice.
 import type { Plugin } from 'vite';
-import { loadDatasetFromDisk, readDataFiles, REPO_ROOT } from '../src/data/load-node.ts';
+import { loadDatasetFromDisk, REPO_ROOT, readDataFiles } from '../src/data/load-node.ts';
 import type { ParsedDataset } from '../src/data/parse';
 import { packSources } from '../src/data/shared-sources.ts';
 

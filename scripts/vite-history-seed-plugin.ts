@@ -1,9 +1,10 @@
 // virtual:rigcast-history-seed: the price history behind the projection for the scenario the page is
-// pre-rendered with, computed at build time by the core's rigCostHistory on the dataset exactly as the
-// browser gets it (src/app/prerender.tsx, run through scripts/lib/build-time-server.ts), and shipped with the
-// dataset. The browser uses it for that exact request only (src/state/history-seed.ts) and computes every
-// other one itself; it saves the page's longest task after load (one rig search per month of history). The
-// dev server, and the build-time server itself, get no seed.
+// pre-rendered with (its rig class's monthly cheapest rig and component estimates), computed at build time
+// by the core's classOutlook on the dataset exactly as the browser gets it (src/app/prerender.tsx, run
+// through scripts/lib/build-time-server.ts), and shipped with the dataset. The browser uses it for that exact
+// request only (src/state/history-seed.ts, class-outlooks.ts) and computes every other one itself; it saves
+// the page's longest task after load (one rig search per month of history). The dev server, and the
+// build-time server itself, get no seed.
 import type { Plugin, ResolvedConfig } from 'vite';
 import { buildTimeServer, closeBuildTimeServer } from './lib/build-time-server.ts';
 

@@ -1,5 +1,5 @@
 // The model presets in data/models/*.json, as three virtual modules read by src/data/models.ts:
-// - virtual:model-index, what the picker lists (id, name, repo, aliases) and the presets that were left out
+// - virtual:model-index, what the picker lists (id, name, repo, aliases, parameters and context limit) and the presets that were left out
 //   (`presetProblems`): in the first-paint bundle;
 // - virtual:model-config-default, the default scenario's preset config (with its source URL and date), which
 //   the default page needs right after first paint (under 1 KB gzip instead of all of them);
@@ -14,8 +14,10 @@ import type { Plugin } from 'vite';
 import { loadGatedData, REPO_ROOT, readDataFiles } from '../src/data/load-node.ts';
 import type { DataProblem } from '../src/data/problems';
 import { defaultScenario } from '../src/scenario/defaults.ts';
+import { type PresetFacts, presetFacts } from './model-facts.ts';
 
-export interface PresetIndexEntry {
+/** What the picker lists for a preset; its figures (PresetFacts) are computed here so the configs can stay lazy. */
+export interface PresetIndexEntry extends PresetFacts {
   id: string;
   name: string;
   hfRepo: string;
@@ -49,7 +51,15 @@ export function presetsForBundle(root: string = REPO_ROOT, today?: string): Pres
     const p = m.json as PresetIndexEntry & { config: unknown; sourceUrl: string; retrievedOn: string };
     const file = m.path.slice('data/models/'.length);
     const inDefaultChunk = p.id === defaultModelId;
-    index.push({ id: p.id, name: p.name, hfRepo: p.hfRepo, aliases: p.aliases ?? [], file, inDefaultChunk });
+    index.push({
+      id: p.id,
+      name: p.name,
+      hfRepo: p.hfRepo,
+      aliases: p.aliases ?? [],
+      file,
+      inDefaultChunk,
+      ...presetFacts(p.config, p.name),
+    });
     (inDefaultChunk ? defaultConfig : configs)[file] = {
       config: p.config,
       sourceUrl: p.sourceUrl,

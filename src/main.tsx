@@ -1,8 +1,8 @@
 import { StrictMode, startTransition } from 'react';
 import { applyInitialTheme } from './app/theme';
+import type { DataProblem } from './data/problems';
 import { decodeScenario, encodeScenario } from './scenario';
 import { afterFirstPaint } from './state/after-first-paint';
-import type { DataProblem } from './data/problems';
 import { loadDataset } from './state/dataset-resource';
 import { PRERENDERED_AS_OF_ATTRIBUTE } from './state/hydration';
 import { MODEL_ALIASES, MODEL_PRESET_IDS, MODEL_PRESET_PROBLEMS } from './state/model-presets';

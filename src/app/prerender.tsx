@@ -4,12 +4,13 @@
 // shows loaded first, so the HTML holds the complete answer with its real numbers. main.tsx hydrates it.
 import { StrictMode } from 'react';
 import { prerender } from 'react-dom/static';
-import { rigCostHistory } from '../core/projection/rig-history';
+import { classOutlook } from '../core/projection/answer';
+import { RIG_CLASSES } from '../core/projection/rig-class-labels';
 import { dataset as shippedDataset } from '../data/dataset';
 import { encodeScenario } from '../scenario';
 import { loadDataset } from '../state/dataset-resource';
 import { loadMemoryEngine } from '../state/derived';
-import { type HistorySeed, historyKey, historyOptions } from '../state/history-seed';
+import { type HistorySeed, outlookKey } from '../state/history-seed';
 import { loadPresetConfig } from '../state/model-presets';
 import { useAppStore } from '../state/store';
 import { App } from './app';
@@ -51,10 +52,26 @@ export async function prerenderPage(): Promise<PrerenderedPage> {
   return { html, query: encodeScenario(scenario), asOf: scenario.asOf };
 }
 
-/** The price history the pre-rendered scenario's projection needs, computed by the core on the dataset the
- *  browser gets (scripts/vite-history-seed-plugin.ts ships it; state/history-seed.ts uses it). */
+/** The price history the pre-rendered scenario's projection needs (each rig class's history and component
+ *  estimates for its target and date), computed by the core on the dataset the browser gets
+ *  (scripts/vite-history-seed-plugin.ts ships it; state/class-outlooks.ts uses it). */
 export function historySeed(): HistorySeed {
   const s = useAppStore.getInitialState().scenario;
-  const options = historyOptions(s.targetMemoryGiB, s.requireFp8, s.conditions, s.asOf);
-  return { key: historyKey(options), history: rigCostHistory(shippedDataset, options) };
+  return {
+    outlooks: RIG_CLASSES.map((rigClass) => {
+      const { history, components } = classOutlook(shippedDataset, {
+        rigClass,
+        targetBytes: s.targetMemoryGiB * 2 ** 30,
+        asOf: s.asOf,
+      });
+      return {
+        key: outlookKey(rigClass, s.targetMemoryGiB, s.asOf),
+        rigClass,
+        targetGiB: s.targetMemoryGiB,
+        asOf: s.asOf,
+        history,
+        components,
+      };
+    }),
+  };
 }

@@ -13,6 +13,10 @@ declare module 'virtual:model-index' {
     file: string;
     /** Its config is in virtual:model-config-default, not virtual:model-configs. */
     inDefaultChunk?: boolean;
+    /** Computed at build time (scripts/model-facts.ts); absent when the config cannot be read. */
+    totalParametersB?: number;
+    activeParametersB?: number;
+    maxContextTokens?: number;
   }[];
   export default index;
   export const presetProblems: import('../data/problems').DataProblem[];

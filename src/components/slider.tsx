@@ -1,8 +1,12 @@
 // A slider with a labelled number field beside it. Both drive the same value; the range works from the
 // keyboard (arrows, Page Up/Down, Home/End) because it is a native <input type="range">.
 // Two modes: linear (min/max/step) or stops (a sorted list of values, e.g. a log scale of context sizes):
-// the range moves between stops, the number field accepts any value within min..max.
-import { type ChangeEvent, useId, useState } from 'react';
+// the range moves between stops, the number field accepts any value within min..max. The number field
+// applies what was typed on Enter or when it loses focus; a value it does not accept shows the rule and
+// keeps the value in use.
+import { type ChangeEvent, useId } from 'react';
+import { useNumberDraft } from './number-draft';
+import { type NumberRule, spinbuttonAria } from './number-rule';
 
 interface SliderProps {
   label: string;
@@ -20,6 +24,10 @@ interface SliderProps {
   /** Name used in the range's id, for tests and links. */
   name: string;
   hint?: string;
+  /** 0 is accepted besides min..max, meaning this (e.g. "no minimum"). */
+  zeroMeans?: string;
+  /** How the bounds are written in an error message (e.g. formatUsd). */
+  formatBound?: (value: number) => string;
 }
 
 function nearestStopIndex(stops: readonly number[], value: number): number {
@@ -32,32 +40,25 @@ function nearestStopIndex(stops: readonly number[], value: number): number {
   return best;
 }
 
-function isAllowed(text: string, min: number, max: number, step: number): boolean {
-  const n = Number(text);
-  return text.trim() !== '' && Number.isFinite(n) && n >= min && n <= max && n % step === 0;
-}
-
 export function Slider(props: SliderProps) {
   const { label, value, min, max, step = 1, stops, onChange, unit, formatValue, name, hint } = props;
   const id = useId();
-  // What the person typed in the number field, kept while the value is still the one it was typed for;
-  // otherwise the field shows the value. Derived, not synced in an effect: an effect would render every
-  // slider move twice (measured by scripts/bench-ui.ts).
-  const [draft, setDraft] = useState<{ text: string; forValue: number } | null>(null);
-  const typed = draft !== null && draft.forValue === value ? draft.text : null;
-  const invalid = typed !== null && !isAllowed(typed, min, max, step);
+  const rule: NumberRule = { min, max, step };
+  if (props.zeroMeans) rule.zeroMeans = props.zeroMeans;
+  if (props.formatBound) rule.format = props.formatBound;
+  const draft = useNumberDraft(value, rule, onChange, (v, up) => {
+    if (stops) {
+      const i = nearestStopIndex(stops, v);
+      return stops[Math.min(stops.length - 1, Math.max(0, i + (up ? 1 : -1)))] ?? v;
+    }
+    return Math.min(max, Math.max(min, v + (up ? step : -step)));
+  });
 
   const rangeValue = stops ? nearestStopIndex(stops, value) : value;
   const onRange = (event: ChangeEvent<HTMLInputElement>) => {
     const raw = Number(event.target.value);
     const next = stops ? (stops[raw] ?? value) : raw;
     if (next !== value) onChange(next);
-  };
-  const onNumber = (event: ChangeEvent<HTMLInputElement>) => {
-    const text = event.target.value;
-    const ok = isAllowed(text, min, max, step);
-    setDraft({ text, forValue: ok ? Number(text) : value });
-    if (ok && Number(text) !== value) onChange(Number(text));
   };
   const text = formatValue ? formatValue(value) : String(value);
   return (
@@ -79,22 +80,28 @@ export function Slider(props: SliderProps) {
           onChange={onRange}
         />
         <input
-          type="number"
+          type="text"
+          inputMode="numeric"
+          autoComplete="off"
           className="num"
           data-name={`${name}-number`}
-          aria-label={`${label}${unit ? ` in ${unit}` : ''} (number)`}
-          aria-invalid={invalid}
+          {...spinbuttonAria(rule, value)}
+          aria-label={`${label}${unit ? ` in ${unit}` : ''} (number; Enter applies it)`}
+          aria-invalid={draft.error !== null}
           aria-describedby={`${id}-hint`}
-          min={min}
-          max={max}
-          step={step}
-          value={typed ?? String(value)}
-          onChange={onNumber}
-          onBlur={() => setDraft(null)}
+          value={draft.text}
+          onChange={draft.onChange}
+          onKeyDown={draft.onKeyDown}
+          onBlur={draft.onBlur}
         />
       </div>
-      <p id={`${id}-hint`} className={invalid ? 'slider-hint error-text' : 'slider-hint muted'}>
-        {invalid ? `Enter a whole number from ${min} to ${max}.` : (hint ?? text)}
+      <p
+        id={`${id}-hint`}
+        className={draft.error ? 'slider-hint error-text' : 'slider-hint muted'}
+        data-name={`${name}-hint`}
+        role={draft.error ? 'alert' : undefined}
+      >
+        {draft.error ? `${draft.error} Still using ${text}.` : (hint ?? text)}
       </p>
     </div>
   );

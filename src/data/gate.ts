@@ -8,9 +8,10 @@
 // - a model preset with an error is left out of the picker.
 // Warnings drop nothing and are not returned (lint:data prints them for contributors). Pure: the caller reads
 // the files and gives today's date (the "not in the future" rule needs it).
-import type { LintInputFile } from './lint/types';
-import { runLint } from './lint/run-lint.ts';
+
 import { classifyDataPath } from './files.ts';
+import { runLint } from './lint/run-lint.ts';
+import type { LintInputFile } from './lint/types';
 import { parseDataset } from './parse.ts';
 import type { DataProblem } from './problems';
 import type { Dataset } from './schema';

@@ -18,6 +18,12 @@ export interface ModelPresetEntry {
   file: string;
   /** Its config is in the default scenario's small chunk (virtual:model-config-default). */
   inDefaultChunk: boolean;
+  /** Parameters (all, and used per token; three significant digits) and the longest context, computed at
+   *  build time from the config (scripts/model-facts.ts); null when the config could not be read or does not
+   *  say. */
+  totalParameters: number | null;
+  activeParameters: number | null;
+  maxContextTokens: number | null;
 }
 
 /** What a preset file holds besides its listing: the model's config.json and where it was copied from. */
@@ -67,6 +73,9 @@ export const MODEL_PRESET_ENTRIES: readonly ModelPresetEntry[] = presetIndex
     aliases: Array.isArray(p.aliases) ? p.aliases.filter((a): a is string => typeof a === 'string') : [],
     file: p.file,
     inDefaultChunk: p.inDefaultChunk === true,
+    totalParameters: p.totalParametersB === undefined ? null : p.totalParametersB * 1e9,
+    activeParameters: p.activeParametersB === undefined ? null : p.activeParametersB * 1e9,
+    maxContextTokens: p.maxContextTokens ?? null,
   }))
   .sort((a, b) => a.name.localeCompare(b.name, 'en'));
 

@@ -7,8 +7,8 @@ import {
   type Dataset,
   type HardwareItem,
   HardwareItemSchema,
-  type PriceObservation,
   PriceFileSchema,
+  type PriceObservation,
   type SeriesFile,
   SeriesFileSchema,
 } from './schema.ts';

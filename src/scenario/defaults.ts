@@ -1,4 +1,4 @@
-import { todayIso } from '../core/units';
+import { todayIso } from '../core/units.ts';
 import type { Scenario } from './scenario';
 
 /** The scenario a first visit shows: a 70B model most people ask about, at the most common local quant. */

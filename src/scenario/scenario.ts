@@ -3,6 +3,7 @@
 // Submodules, not the core barrel, so the app's first-paint chunk does not pull in the rig search.
 import type { EngineId, KvCacheFormatId as KvFormatId, WeightFormatId } from '../core/memory/format-ids';
 import { PUBLISHED_RATE_IDS } from '../core/projection/reference-rates';
+import { MAX_THRESHOLD_USD, MIN_THRESHOLD_USD } from '../core/projection/thresholds';
 
 // The memory model's ids (weight formats, KV cache formats, engines), from the file that holds only the
 // id lists: the core barrel would pull the memory model into the first-paint chunk.
@@ -24,6 +25,18 @@ export type ConditionSet = (typeof CONDITION_SETS)[number];
 export const RATE_ASSUMPTIONS = ['fitted', 'custom', ...PUBLISHED_RATE_IDS] as const;
 export type RateAssumptionId = (typeof RATE_ASSUMPTIONS)[number];
 
+// Issue 11 and 9: the projection's rig class and the unified-memory limit (ids from the core).
+import { RIG_CLASSES, type RigClass } from '../core/projection/rig-class-labels';
+import { UNIFIED_MEMORY_LIMITS, type UnifiedMemoryLimit } from '../core/rigs/types';
+
+export { RIG_CLASSES as PROJECTION_CLASSES, UNIFIED_MEMORY_LIMITS };
+export type ProjectionClass = RigClass;
+export type UnifiedMemoryLimitId = UnifiedMemoryLimit;
+/** The class the projection shows when a scenario does not say: (a) VRAM/unified memory with good fp8. */
+export const DEFAULT_PROJECTION_CLASS: ProjectionClass = 'good-fp8';
+/** Unified machines with the GPU memory limit raised (src/core/rigs/usable-memory.ts). */
+export const DEFAULT_UNIFIED_MEMORY_LIMIT: UnifiedMemoryLimitId = 'raised';
+
 /** Slider ranges. They bound what a link may carry; out-of-range values fall back with a notice. */
 export const LIMITS = {
   contextTokens: { min: 1024, max: 1_048_576 },
@@ -32,8 +45,8 @@ export const LIMITS = {
   budgetUsd: { min: 0, max: 10_000_000 },
   // Issue 5: the projection target may be any value from 64 GB to 2 TB.
   targetMemoryGiB: { min: 64, max: 2048 },
-  // Issue 5: the price threshold may be any value from $1,000 to $10,000.
-  thresholdUsd: { min: 1000, max: 10_000 },
+  // The projection's own range (src/core/projection/thresholds.ts): one constant for the link and the control.
+  thresholdUsd: { min: MIN_THRESHOLD_USD, max: MAX_THRESHOLD_USD },
   customDeclinePercent: { min: 1, max: 90 },
   fitStartYear: { min: 2000, max: 2030 },
 } as const;
@@ -79,6 +92,11 @@ export interface Scenario {
   fitStartYear: number;
   /** Read the weights from these files' headers (optional: absent in links written before it existed). */
   weights?: WeightFilesRef;
+  // Optional: absent in scenarios and links made before they existed; absent means the default.
+  /** The rig class the projection's chart and answer lead with (default DEFAULT_PROJECTION_CLASS). */
+  projectionClass?: ProjectionClass;
+  /** Unified machines' GPU memory limit (default DEFAULT_UNIFIED_MEMORY_LIMIT). */
+  unifiedMemoryLimit?: UnifiedMemoryLimitId;
   // The quick questions (issues 13 and 17), each absent in links written before it existed; absent reads as
   // its default (budgetViewOf, ownedHardwareOf below).
   /** Which quick question is open. */
@@ -87,6 +105,13 @@ export interface Scenario {
   budgetView?: BudgetView;
   /** "What does my hardware run?" */
   ownedHardware?: OwnedHardwareChoice;
+}
+
+export function projectionClassOf(s: Pick<Scenario, 'projectionClass'>): ProjectionClass {
+  return s.projectionClass ?? DEFAULT_PROJECTION_CLASS;
+}
+export function unifiedMemoryLimitOf(s: Pick<Scenario, 'unifiedMemoryLimit'>): UnifiedMemoryLimitId {
+  return s.unifiedMemoryLimit ?? DEFAULT_UNIFIED_MEMORY_LIMIT;
 }
 
 // ---- Quick questions: "what can I run for $X" and "what does my hardware run" (issues 13, 17) ----

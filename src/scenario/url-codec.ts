@@ -8,11 +8,15 @@ import { defaultScenario } from './defaults';
 import {
   CONDITION_SETS,
   CUSTOM_MODEL_ID,
+  DEFAULT_PROJECTION_CLASS,
+  DEFAULT_UNIFIED_MEMORY_LIMIT,
   ENGINE_IDS,
   KV_FORMAT_IDS,
   LIMITS,
+  PROJECTION_CLASSES,
   RATE_ASSUMPTIONS,
   type Scenario,
+  UNIFIED_MEMORY_LIMITS,
   WEIGHT_FORMAT_IDS,
 } from './scenario';
 import { decodeViewFields, encodeViewFields, isValidViewFields, VIEW_LINK_KEYS } from './views-codec';
@@ -47,6 +51,9 @@ export const LINK_KEYS = [
   'wfile',
   // The quick questions (optional; absent in older links): views-codec.ts.
   ...VIEW_LINK_KEYS,
+  // The projection's rig class and the unified-memory limit (optional; absent in older links).
+  'class',
+  'umem',
 ] as const;
 type LinkKey = (typeof LINK_KEYS)[number];
 
@@ -116,6 +123,10 @@ export function encodeScenario(scenario: Scenario): string {
     wrev: scenario.weights?.revision ?? null,
     wfile: scenario.weights?.file ?? null,
     ...encodeViewFields(scenario),
+    // Written once chosen (like the model files): a scenario without them means the defaults, and so does
+    // a link without them, so links written before these keys existed decode as they did.
+    class: scenario.projectionClass ?? null,
+    umem: scenario.unifiedMemoryLimit ?? null,
   };
   const parts: string[] = [];
   for (const key of LINK_KEYS) {
@@ -458,6 +469,24 @@ export function decodeScenario(query: string, options: DecodeOptions = {}): Deco
   }
 
   decodeViewFields(fields, scenario, fallback, notices);
+  readEnum(
+    'class',
+    'Projection rig class (class)',
+    PROJECTION_CLASSES,
+    (v) => {
+      scenario.projectionClass = v;
+    },
+    DEFAULT_PROJECTION_CLASS,
+  );
+  readEnum(
+    'umem',
+    'Unified-memory limit (umem)',
+    UNIFIED_MEMORY_LIMITS,
+    (v) => {
+      scenario.unifiedMemoryLimit = v;
+    },
+    DEFAULT_UNIFIED_MEMORY_LIMIT,
+  );
 
   const unknown = [...fields.keys()].filter((key) => !(LINK_KEYS as readonly string[]).includes(key));
   if (unknown.length > 0) {
@@ -493,6 +522,10 @@ export function isValidScenario(s: Scenario): boolean {
     typeof s.includeSpike === 'boolean' &&
     (s.fitStartYear === 0 || inRange(s.fitStartYear, LIMITS.fitStartYear)) &&
     (s.weights === undefined || isWeightFilesRef(s.weights)) &&
+    (s.projectionClass === undefined ||
+      (PROJECTION_CLASSES as readonly string[]).includes(s.projectionClass)) &&
+    (s.unifiedMemoryLimit === undefined ||
+      (UNIFIED_MEMORY_LIMITS as readonly string[]).includes(s.unifiedMemoryLimit)) &&
     isValidViewFields(s)
   );
 }

@@ -2,33 +2,26 @@
 // each computation depends on (the projection does not depend on the model, the rig search does not
 // depend on the projection settings). Nothing here is stored. A part that cannot answer yet says so with
 // { status: 'unavailable' } instead of showing a number it cannot back.
-import type {
-  MemoryEstimate,
-  RateAssumption,
-  RigCostHistory,
-  RigCostProjection,
-  RigSearchResult,
-  UsdPerGBSeries,
-} from '../core';
+
+import { useShallow } from 'zustand/react/shallow';
+import type { MemoryEstimate, RigSearchResult, UsdPerGBSeries } from '../core';
 // Value imports come from core submodules, not the barrel: the barrel would pull the rig search and the
 // projection into the first-paint chunk; they load with the dataset (price-engine.ts).
-import { PUBLISHED_RATES } from '../core/projection/reference-rates';
-import { isoDateToYear } from '../core/units';
 import type { ParameterCount } from '../core/model/count-parameters';
 import type { ModelSpec } from '../core/model/model-spec';
+import type { Scenario } from '../scenario';
 import {
   type ConditionSet,
   CUSTOM_MODEL_ID,
   type EngineId,
-  type RateAssumptionId,
+  type UnifiedMemoryLimitId,
+  unifiedMemoryLimitOf,
   type WeightFormatId,
 } from '../scenario';
-import { findPreset, presetConfig, usePresetConfigsVersion } from './model-presets';
 import { type LoadedDataset, useDatasetState } from './dataset-resource';
-import { historyKey, historyOptions, purchaseConditions } from './history-seed';
+import { purchaseConditions } from './history-seed';
 import { lazyResource } from './lazy-resource';
-import { useShallow } from 'zustand/react/shallow';
-import type { Scenario } from '../scenario';
+import { findPreset, presetConfig, usePresetConfigsVersion } from './model-presets';
 import { type CustomModel, useAppStore } from './store';
 import { type LoadedWeightFiles, sameWeightFiles, useLoadedWeightFiles } from './weight-files';
 
@@ -71,19 +64,8 @@ const RIG_FIELDS = [
   'minTokensPerSecond',
   'budgetUsd',
   'asOf',
+  'unifiedMemoryLimit',
 ] as const;
-const PROJECTION_FIELDS = [
-  'targetMemoryGiB',
-  'requireFp8',
-  'conditions',
-  'asOf',
-  'thresholdUsd',
-  'rate',
-  'customDeclinePercent',
-  'includeSpike',
-  'fitStartYear',
-] as const;
-
 /** Remember the last result of fn for the last arguments (compared with Object.is): several components
  *  ask for the same derived value on every render, and it is computed once per change of its inputs. */
 export function memoLast<A extends unknown[], R>(fn: (...args: A) => R): (...args: A) => R {
@@ -244,6 +226,7 @@ const computeRigSearch = memoLast(
     minTokensPerSecond: number,
     budgetUsd: number,
     asOf: string,
+    unifiedMemoryLimit: UnifiedMemoryLimitId,
   ): Derived<RigSearchResult> => {
     if (estimate.status !== 'ok') {
       return {
@@ -259,6 +242,7 @@ const computeRigSearch = memoLast(
         asOf,
         ...(minTokensPerSecond > 0 ? { minTokensPerSecond } : {}),
         ...(budgetUsd > 0 ? { maxBudgetUsd: budgetUsd } : {}),
+        unifiedMemoryLimit,
       },
       batch,
       engine,
@@ -289,103 +273,11 @@ export function useRigSearch(): Derived<RigSearchResult> {
     s.minTokensPerSecond,
     s.budgetUsd,
     s.asOf,
+    unifiedMemoryLimitOf(s),
   );
 }
 
-function rateAssumption(id: RateAssumptionId, customDeclinePercent: number): RateAssumption {
-  if (id === 'fitted') return { kind: 'fitted' };
-  if (id === 'custom') return { kind: 'custom', annualDeclinePct: customDeclinePercent };
-  return { kind: 'published', id };
-}
-
-export interface ProjectionView {
-  /** The monthly cheapest rig with the target memory, as fractional years for the chart. */
-  history: { year: number; date: string; priceUsd: number }[];
-  projection: RigCostProjection;
-  /** Published long-run rates drawn from the latest point, for comparison only. */
-  references: { id: string; label: string; points: { year: number; priceUsd: number }[] }[];
-}
-
-/** Chart x position of a dated point (the core's dates are always real calendar dates). */
-const isoToYear = (iso: string): number => isoDateToYear(iso) ?? Number.NaN;
-
-const computeHistory = memoLast(
-  (
-    data: LoadedDataset,
-    targetMemoryGiB: number,
-    requireFp8: boolean,
-    conditions: ConditionSet,
-    asOf: string,
-  ): { data: LoadedDataset; history: RigCostHistory } => {
-    const options = historyOptions(targetMemoryGiB, requireFp8, conditions, asOf);
-    // The build computed this exact request on this dataset with the same function (history-seed.ts).
-    const seed = data.engine.historySeed;
-    const history =
-      seed && data.dataset === data.engine.dataset && seed.key === historyKey(options)
-        ? seed.history
-        : data.engine.rigCostHistory(data.dataset, options);
-    return { data, history };
-  },
-);
-
-const computeProjection = memoLast(
-  (
-    input: ReturnType<typeof computeHistory>,
-    thresholdUsd: number,
-    rate: RateAssumptionId,
-    customDeclinePercent: number,
-    includeSpike: boolean,
-    fitStartYear: number,
-  ): ProjectionView => {
-    const { history, data } = input;
-    const { projectRigCost, referenceLine } = data.engine;
-    const projection = projectRigCost(history.points, {
-      thresholdUsd,
-      rate: rateAssumption(rate, customDeclinePercent),
-      excludeSpike: !includeSpike,
-      ...(fitStartYear > 0 ? { fitFromYear: fitStartYear } : {}),
-    });
-    const points = history.points.map((p) => ({
-      year: isoToYear(p.date),
-      date: p.date,
-      priceUsd: p.priceUsd,
-    }));
-    const last = points[points.length - 1];
-    const references = last
-      ? PUBLISHED_RATES.filter((r) => r.id === 'dram-since-2010' || r.id === 'gpu-flops-per-usd-epoch').map(
-          (r) => ({
-            id: r.id,
-            label: r.label,
-            points: referenceLine(
-              r.annualChange,
-              { year: last.year, priceUsd: last.priceUsd },
-              projection.horizonYear + 1,
-            ),
-          }),
-        )
-      : [];
-    return { history: points, projection, references };
-  },
-);
-
-export function useProjection(): Derived<ProjectionView> {
-  const data = useDatasetState();
-  const s = useScenarioFields(PROJECTION_FIELDS);
-  if (data.status === 'loading') return { status: 'unavailable', reason: 'Loading the price dataset…' };
-  if (data.status === 'failed') return { status: 'error', message: data.message };
-  const history = computeHistory(data.value, s.targetMemoryGiB, s.requireFp8, s.conditions, s.asOf);
-  return {
-    status: 'ok',
-    value: computeProjection(
-      history,
-      s.thresholdUsd,
-      s.rate,
-      s.customDeclinePercent,
-      s.includeSpike,
-      s.fitStartYear,
-    ),
-  };
-}
+// The projection per rig class (issue 11) is in class-outlooks.ts: it is computed between frames, not here.
 
 const computeUsdPerGb = memoLast((data: LoadedDataset) => data.engine.usdPerGBHistory(data.dataset));
 

@@ -2,6 +2,11 @@
 // The sweeps run in the background in slices (background-job.ts), cached per dataset and inputs; the answers
 // for the model in use (fits, offload plan, largest context) are memoized on exactly their inputs. Loaded only
 // with the views (a lazy chunk), so none of this is in the first-paint bundle.
+
+import { countParameters } from '../core/model/count-parameters';
+import { modelFromHfConfig } from '../core/model/from-hf-config';
+import { placeOffload } from '../core/offload/placement';
+import type { OffloadPlan } from '../core/offload/types';
 import {
   type BudgetRow,
   type BudgetSweep,
@@ -26,16 +31,12 @@ import {
   offloadHardware,
   runOnOwned,
 } from '../core/plan/owned-hardware';
-import { ramBandwidthGBps, ramConfigById, RAM_CONFIGS } from '../core/plan/ram-configs';
-import { countParameters } from '../core/model/count-parameters';
-import { modelFromHfConfig } from '../core/model/from-hf-config';
-import { placeOffload } from '../core/offload/placement';
-import type { OffloadPlan } from '../core/offload/types';
-import type { Dataset, HardwareItem } from '../data/schema';
+import { RAM_CONFIGS, ramBandwidthGBps, ramConfigById } from '../core/plan/ram-configs';
 import { loadModelPresetFile } from '../data/models';
+import type { Dataset, HardwareItem } from '../data/schema';
 import {
-  budgetViewOf,
   type BudgetView,
+  budgetViewOf,
   DEFAULT_OWNED_HARDWARE,
   LIMITS,
   MANUAL_ID,
@@ -45,7 +46,7 @@ import {
 } from '../scenario';
 import { type JobState, jobCache, useJobsVersion } from './background-job';
 import { type LoadedDataset, useDatasetState } from './dataset-resource';
-import { type Derived, memoLast, type ModelInUse, useModelInUse, useScenarioFields } from './derived';
+import { type Derived, type ModelInUse, memoLast, useModelInUse, useScenarioFields } from './derived';
 import { lazyResource } from './lazy-resource';
 import { MODEL_PRESETS } from './model-presets';
 import { setScenario, useAppStore } from './store';

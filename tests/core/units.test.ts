@@ -2,21 +2,21 @@ import { describe, expect, it } from 'vitest';
 import {
   addDays,
   bytesToGB,
+  bytesToGiB,
   DDR_BYTES_PER_TRANSFER,
   daysBetween,
-  isIsoDate,
-  isoDateToYear,
-  MIB_BYTES,
-  todayIso,
-  yearToIsoDate,
-  bytesToGiB,
   ddrPeakBandwidthGBps,
   dramUsdPerGB,
   GB_BYTES,
   GIB_BYTES,
   gbpsToBytesPerSecond,
   gibToBytes,
+  isIsoDate,
+  isoDateToYear,
+  MIB_BYTES,
+  todayIso,
   usdPerGBToUsdPerByte,
+  yearToIsoDate,
 } from '../../src/core/units';
 
 describe('units (data/README.md "Units")', () => {

@@ -7,13 +7,13 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createServer, type ViteDevServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadDatasetFromDisk, REPO_ROOT } from '../../src/data/load-node';
 import {
   BUNDLE_DROPPED_DATA_FIELDS,
   datasetForBundle,
   datasetModuleSource,
   datasetPlugin,
 } from '../../scripts/vite-dataset-plugin';
+import { loadDatasetFromDisk, REPO_ROOT } from '../../src/data/load-node';
 import { type PackedSources, unpackSources } from '../../src/data/shared-sources';
 import { BROKEN_SYNTAX_JSON } from '../browser/fixtures/broken-data/broken-syntax';
 

@@ -4,8 +4,8 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { REPO_ROOT } from '../../src/data/load-node';
 import { presetModuleSource, presetsForBundle } from '../../scripts/vite-model-presets-plugin';
+import { REPO_ROOT } from '../../src/data/load-node';
 
 const dirs: string[] = [];
 afterAll(() => {

@@ -3,9 +3,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isIsoDate } from '../../src/core/units';
 import { ModelConfigError, modelFromHfConfig } from '../../src/core/index';
 import { KV_CACHE_FORMAT_IDS, WEIGHT_FORMAT_IDS } from '../../src/core/memory/format-ids';
+import { isIsoDate } from '../../src/core/units';
 
 const root = join(__dirname, '..', '..');
 const modelsDir = join(root, 'data', 'models');

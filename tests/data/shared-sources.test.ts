@@ -1,8 +1,8 @@
 // The shipped dataset stores each distinct source record once (src/data/shared-sources.ts): unpacking gives
 // back exactly the dataset the bundle had before, and the packed form is smaller.
 import { describe, expect, it } from 'vitest';
-import { packSources, unpackSources } from '../../src/data/shared-sources';
 import { datasetForBundle } from '../../scripts/vite-dataset-plugin';
+import { packSources, unpackSources } from '../../src/data/shared-sources';
 
 const clone = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
 

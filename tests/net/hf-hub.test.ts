@@ -2,8 +2,8 @@
 // safetensors shards, and every way a read can fail (404, gated, ranges ignored, cap, timeout, cancel).
 import { describe, expect, it } from 'vitest';
 import { groupRepoFiles } from '../../src/core/inventory/repo-files';
-import { createHttpClient } from '../../src/net/http-range';
 import { fetchConfigText, fetchRepoListing, readVariantInventory } from '../../src/net/hf-hub';
+import { createHttpClient } from '../../src/net/http-range';
 import { createFakeHub, fakeFetch } from '../support/fake-hub';
 import { GGUF_REPO, hubFixtures, ST_REPO } from '../support/hub-fixtures';
 

@@ -28,7 +28,7 @@ describe('the notice for each bad field names its label, the value and what was 
     ['mintps=1001', 'Minimum tokens/s (mintps): "1001" is outside 0–1000; using the default (0).'],
     ['budget=x', 'Budget (budget): "x" is not a whole number; using the default (0).'],
     ['target=63', 'Target memory (target): "63" is outside 64–2048; using the default (512).'],
-    ['threshold=999', 'Price threshold (threshold): "999" is outside 1000–10000; using the default (3000).'],
+    ['threshold=999', 'Price threshold (threshold): "999" is outside 1000–100000; using the default (3000).'],
     ['decline=91', 'Custom decline (decline): "91" is outside 1–90; using the default (20).'],
     ['from=1999', 'Fit window start (from): "1999" is outside 2000–2030; using the default (0).'],
     ['fp8=yes', 'Native fp8 (fp8): "yes" is not 0 or 1; using the default (0).'],

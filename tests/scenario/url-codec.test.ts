@@ -8,8 +8,10 @@ import {
   isValidScenario,
   KV_FORMAT_IDS,
   LIMITS,
+  PROJECTION_CLASSES,
   RATE_ASSUMPTIONS,
   type Scenario,
+  UNIFIED_MEMORY_LIMITS,
   WEIGHT_FORMAT_IDS,
 } from '../../src/scenario';
 import fixtures from './link-fixtures.json';
@@ -60,6 +62,8 @@ function randomScenario(r: () => number): Scenario {
     customDeclinePercent: int(r, LIMITS.customDeclinePercent),
     includeSpike: r() < 0.5,
     fitStartYear: r() < 0.3 ? 0 : int(r, LIMITS.fitStartYear),
+    ...(r() < 0.5 ? { projectionClass: pick(r, PROJECTION_CLASSES) } : {}),
+    ...(r() < 0.5 ? { unifiedMemoryLimit: pick(r, UNIFIED_MEMORY_LIMITS) } : {}),
   };
 }
 
@@ -153,6 +157,25 @@ describe('encodeScenario / decodeScenario', () => {
     expect(old.notices).toEqual([]);
     expect(old.scenario.contextTokens).toBe(8192);
     expect(old.scenario.modelId).toBe('llama-3-1-8b');
+  });
+
+  it('writes the projection class and the unified-memory limit once chosen, and reads them back', () => {
+    expect(encodeScenario(defaultScenario(TODAY))).not.toContain('class=');
+    const s: Scenario = { ...defaultScenario(TODAY), projectionClass: 'any', unifiedMemoryLimit: 'factory' };
+    const query = encodeScenario(s);
+    expect(query).toContain('&class=any&umem=factory');
+    expect(decodeScenario(query, { today: TODAY, modelIds: MODEL_IDS })).toEqual({
+      scenario: s,
+      notices: [],
+    });
+  });
+
+  it('falls back from an unknown class or limit with a notice naming the field', () => {
+    const { scenario, notices } = decodeScenario('?v=1&class=cpu-only&umem=max', { today: TODAY });
+    expect(scenario.projectionClass).toBeUndefined();
+    expect(scenario.unifiedMemoryLimit).toBeUndefined();
+    expect(notices.join('\n')).toContain('(class)');
+    expect(notices.join('\n')).toContain('(umem)');
   });
 
   it('returns the defaults for an empty query', () => {

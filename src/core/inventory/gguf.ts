@@ -6,9 +6,10 @@
 // header, with how many bytes it still needs, or with a typed error. It never throws and never allocates in
 // proportion to a count or length read from the file: arrays (the tokenizer's 150K strings) are skipped, not
 // stored, and every count is checked against the bytes that could hold it.
+
+import { GGML_BLOCKS, type GgmlType, ggmlRowBytes, ggmlTypeById } from '../memory/ggml-types';
 import { ByteCursor, Malformed, OutOfBytes } from './byte-cursor';
 import type { HeaderError, HeaderParseResult } from './header-types';
-import { type GgmlType, ggmlRowBytes, ggmlTypeById, GGML_BLOCKS } from '../memory/ggml-types';
 
 /** 'GGUF' as a little-endian u32 (the bytes 0x47 0x47 0x55 0x46). */
 export const GGUF_MAGIC = 0x46554747;

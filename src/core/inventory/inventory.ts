@@ -1,7 +1,7 @@
 // A tensor inventory: every tensor of a model variant (one GGUF file, the splits of one, or the shards of a
 // safetensors checkpoint) with its storage type, shape, exact bytes and role, and the totals by type and
 // role. Built from parsed headers only; the numbers are what the files hold, not a prediction.
-import { ggufNumber, ggufString, type GgufHeader } from './gguf';
+import { type GgufHeader, ggufNumber, ggufString } from './gguf';
 import {
   classifyGgufTensor,
   classifySafetensorsTensor,

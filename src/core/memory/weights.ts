@@ -3,8 +3,8 @@
 // router at 16 bits, as the published checkpoints do.
 import type { Architecture, ModelSpec, TensorSpec } from '../model/model-spec';
 import type { EngineId, WeightFormatInfo } from './formats';
-import { type GgufMix, ggufTensorList, ggufTensorTypes } from './gguf-mix';
 import { type GgmlType, ggmlRowBytes } from './ggml-types';
+import { type GgufMix, ggufTensorList, ggufTensorTypes } from './gguf-mix';
 
 export interface WeightSummary {
   /** All weight bytes loaded into memory (every expert). */
@@ -228,4 +228,3 @@ function computeWeightSummary(model: ModelSpec, format: WeightFormatInfo, engine
     typeCounts,
   };
 }
-

@@ -2,6 +2,8 @@
 // efficiencies of a GPU and of a CPU streaming weights are the rig search's (src/core/rigs/constants.ts),
 // imported, not restated; this file holds only what partial offload adds: llama.cpp's placement rules, the op
 // offload threshold and the PCIe link.
+
+export { CUDA_CONTEXT_BYTES } from '../memory/overhead';
 export {
   BYTES_PER_GB,
   CPU_DECODE_EFFICIENCY,
@@ -10,7 +12,6 @@ export {
   GPU_DECODE_FIXED_SECONDS,
   PREFILL_EFFICIENCY,
 } from '../rigs/constants';
-export { CUDA_CONTEXT_BYTES } from '../memory/overhead';
 
 export const LLAMA_MODEL_URL = 'https://github.com/ggml-org/llama.cpp/blob/master/src/llama-model.cpp';
 export const LLAMA_ARG_URL = 'https://github.com/ggml-org/llama.cpp/blob/master/common/arg.cpp';

@@ -1,10 +1,11 @@
 // placeOffload: what each device holds for one `-ngl` / `--n-cpu-moe` setting, following llama.cpp's loader
 // (llama_model::load_tensors in src/llama-model.cpp) layer by layer. See ./README.md.
+
+import { safeEstimateMemory } from '../memory/estimate';
 import type { KvCacheFormatInfo } from '../memory/formats';
 import { kvCacheFormatById, weightFormatById } from '../memory/formats';
-import { llamaCppKvBytesPerLayer, LLAMA_CPP_CTX_PAD, LLAMA_CPP_SWA_PAD } from '../memory/kv-cache';
+import { LLAMA_CPP_CTX_PAD, LLAMA_CPP_SWA_PAD, llamaCppKvBytesPerLayer } from '../memory/kv-cache';
 import { llamaCppLayerActivationBytes, llamaCppLogitsBytes } from '../memory/overhead';
-import { safeEstimateMemory } from '../memory/estimate';
 import type { ModelSpec } from '../model/model-spec';
 import { offloadAssumptions } from './assumptions';
 import {
@@ -12,8 +13,8 @@ import {
   DEFAULT_N_UBATCH,
   DEFAULT_OFFLOAD_ORDER,
   OFFLOAD_ORDERS,
-  OP_OFFLOAD_MIN_BATCH,
   type OffloadOrder,
+  OP_OFFLOAD_MIN_BATCH,
 } from './constants';
 import { type ModelLayers, modelLayers } from './layers';
 import { offloadSpeed } from './speed';

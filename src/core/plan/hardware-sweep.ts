@@ -3,10 +3,9 @@
 // largest model first. Each model's formats are tried best first and the first that runs is its row, so a
 // model the hardware holds at Q8_0 costs one evaluation; a format too big for all the memory there is (GPUs
 // plus RAM) is ruled out from its estimate without placing it.
-import { CUDA_CONTEXT_RESERVE_BYTES } from '../rigs/constants';
+import { CUDA_CONTEXT_RESERVE_BYTES, DEFAULT_UNIFIED_MEMORY_LIMIT } from '../rigs/constants';
 import { acceleratorNeedBytes } from '../rigs/requests';
 import { usableUnified } from '../rigs/usable-memory';
-import { DEFAULT_UNIFIED_MEMORY_LIMIT } from '../rigs/constants';
 import {
   compareRank,
   modelCandidates,

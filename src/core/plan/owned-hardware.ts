@@ -15,11 +15,11 @@ import { placeOffload } from '../offload/placement';
 import type { OffloadFit, OffloadHardware, OffloadOptions, OffloadPlan } from '../offload/types';
 import {
   BYTES_PER_GIB,
+  CPU_PREFILL_EFFICIENCY,
   CUDA_CONTEXT_RESERVE_BYTES,
   DEFAULT_CPU_TFLOPS,
   DEFAULT_UNIFIED_MEMORY_LIMIT,
   OS_RESERVE_BYTES,
-  CPU_PREFILL_EFFICIENCY,
 } from '../rigs/constants';
 import { verdictFor } from '../rigs/engine-support';
 import { acceleratorNeedBytes, rigRequestFromEstimate } from '../rigs/requests';

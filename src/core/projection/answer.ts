@@ -18,7 +18,7 @@ import {
 } from './project';
 import { RIG_CLASS_SPECS, type RigClass } from './rig-classes';
 import { datasetMonthRange, type RigCostHistory, type RigCostPoint, rigCostHistory } from './rig-history';
-import { monthOf } from './time';
+import { monthOf, monthsBetween } from './time';
 
 const GIB = 2 ** 30;
 
@@ -46,41 +46,94 @@ export interface ClassOutlook {
 }
 
 export function classOutlook(dataset: Dataset, opts: ClassOutlookOptions): ClassOutlook {
+  const steps = classOutlookSteps(dataset, opts);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** Months searched between two yields of classOutlookSteps. */
+export const OUTLOOK_STEP_MONTHS = 6;
+
+/** classOutlook a few months at a time: it yields after every stepMonths months of history and of
+ *  component estimates, and returns the outlook. A caller that must not block (the app, between frames)
+ *  runs a step when it has time; classOutlook runs them all. The months are searched once either way: the
+ *  history's month cache (rig-history.ts) makes the final whole-range call a lookup. */
+export function* classOutlookSteps(
+  dataset: Dataset,
+  opts: ClassOutlookOptions,
+  stepMonths: number = OUTLOOK_STEP_MONTHS,
+): Generator<void, ClassOutlook, void> {
+  const step = Math.max(1, Math.floor(stepMonths));
   const range = datasetMonthRange(dataset);
-  const thresholds = opts.thresholdsUsd ?? ANSWER_THRESHOLDS_USD;
   const to = opts.asOf !== undefined ? monthOf(opts.asOf) : (range?.[1] ?? '2019-01');
-  const history = rigCostHistory(dataset, {
+  const historyOptions = {
     targetBytes: opts.targetBytes,
     rigClass: opts.rigClass,
     ...(opts.asOf !== undefined ? { asOf: opts.asOf } : {}),
-  });
-  const projections = thresholds.map((thresholdUsd) =>
-    projectRigCost(history.points, { ...opts, thresholdUsd }),
-  );
-  const components =
-    range === null
-      ? []
-      : componentHistory(dataset, {
+  };
+  const chunks = function* (months: string[]) {
+    for (let i = 0; i < months.length; i += step)
+      yield [months[i] as string, months[Math.min(months.length, i + step) - 1] as string] as const;
+  };
+  if (range !== null) {
+    for (const [from, last] of chunks(monthsBetween(range[0], [range[1], to].sort()[0] as string))) {
+      rigCostHistory(dataset, { ...historyOptions, from, to: last });
+      yield;
+    }
+  }
+  const history = rigCostHistory(dataset, historyOptions);
+  const components: ComponentPoint[] = [];
+  if (range !== null) {
+    for (const [from, last] of chunks(monthsBetween(range[0] > '2019-01' ? range[0] : '2019-01', to))) {
+      components.push(
+        ...componentHistory(dataset, {
           rigClass: opts.rigClass,
           targetBytes: opts.targetBytes,
-          from: range[0] > '2019-01' ? range[0] : '2019-01',
-          to,
+          from,
+          to: last,
           ...(opts.asOf !== undefined ? { asOf: opts.asOf } : {}),
-        });
-  return {
-    rigClass: opts.rigClass,
-    targetBytes: opts.targetBytes,
-    history,
-    projections,
-    components,
-    componentProjection: projectComponents(
+        }),
+      );
+      yield;
+    }
+  }
+  return reprojectOutlook(
+    {
+      rigClass: opts.rigClass,
+      targetBytes: opts.targetBytes,
+      history,
+      projections: [],
       components,
-      opts.targetBytes,
+      componentProjection: { fit: null, line: [], crossings: [] },
+      componentToRig: null,
+      backtest: [],
+    },
+    opts,
+  );
+}
+
+/** The same outlook under other projection options or thresholds: the history and the component points
+ *  (the costly part, a rig search per month) are kept; the fits, crossings and backtest are redone. */
+export function reprojectOutlook(
+  outlook: ClassOutlook,
+  opts: ProjectionOptions & { thresholdsUsd?: readonly number[] },
+): ClassOutlook {
+  const { thresholdsUsd, thresholdUsd: _single, ...projection } = opts;
+  const thresholds = thresholdsUsd ?? ANSWER_THRESHOLDS_USD;
+  const points = outlook.history.points;
+  return {
+    ...outlook,
+    projections: thresholds.map((thresholdUsd) => projectRigCost(points, { ...projection, thresholdUsd })),
+    componentProjection: projectComponents(
+      outlook.components,
+      outlook.targetBytes,
       thresholds,
-      opts.horizonYear ?? DEFAULT_HORIZON_YEAR,
+      projection.horizonYear ?? DEFAULT_HORIZON_YEAR,
     ),
-    componentToRig: componentToRigRatio(components, history.points),
-    backtest: backtest(history.points, undefined, opts),
+    componentToRig: componentToRigRatio(outlook.components, points),
+    backtest: backtest(points, undefined, projection),
   };
 }
 
@@ -131,7 +184,7 @@ export function answerSentence(outlooks: readonly ClassOutlook[]): string {
       continue;
     }
     const speed = `${latest.decodeTokensPerSecond.toFixed(latest.decodeTokensPerSecond < 10 ? 1 : 0)} tokens/s`;
-    const head = `A ${target} rig of ${spec.label} costs ${usd(latest.priceUsd)} as of ${month(latest.date)} (cheapest: ${latest.rigLabel}, ${speed} on a model that fills it).`;
+    const head = `A ${target} rig of ${spec.label} costs ${usd(latest.priceUsd)} as of ${month(latest.date)} (cheapest: ${latest.rigShortLabel}, ${speed} on a model that fills it).`;
     if (o !== first) {
       parts.push(head);
       continue;

@@ -1,9 +1,10 @@
 // Would this method have predicted the past? Fit the projection on the frontier up to a cut-off, predict
 // each later month, and compare with what the frontier did: the median absolute log error of the central
 // line (0.1 = about 10% off) and how often the band held the real price.
+
+import { isoDateToYear } from '../units';
 import { type DatedPrice, type ProjectionOptions, projectRigCost } from './project';
 import { quantile } from './robust-stats';
-import { isoDateToYear } from '../units';
 
 /** Cut-offs: the ends of 2022, 2023 and 2024, so each leaves at least a year of truth to compare with. */
 export const BACKTEST_CUTOFFS = ['2022-12-31', '2023-12-31', '2024-12-31'] as const;

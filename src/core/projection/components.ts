@@ -22,6 +22,7 @@ import { fitGpusInHost } from '../rigs/host-fit';
 import { priceCutoff } from '../rigs/pricing';
 import type { PurchaseCondition } from '../rigs/types';
 import { usableGpuBytes, usableUnified } from '../rigs/usable-memory';
+import { isoDateToYear, monthEnd, monthsBetween, yearToIsoDate } from '../units';
 import {
   GOOD_MIN_DECODE_TOKENS_PER_SECOND,
   REFERENCE_ACTIVE_SHARE,
@@ -29,7 +30,6 @@ import {
   type RigClass,
 } from './rig-classes';
 import { quantile, theilSen } from './robust-stats';
-import { isoDateToYear, monthEnd, monthsBetween, yearToIsoDate } from '../units';
 
 /** For 'good-fp8' memory: bandwidth per GiB held at which the reference MoE filling it decodes at the
  *  class's minimum speed on one device (tensor parallel keeps the ratio): 10 tok/s x 5.5% of the bytes read

@@ -43,10 +43,10 @@ export interface DateWindow {
 // window stays open; a user who expects a return to trend excludes everything from the start date on.
 export const DRAM_SPIKE_WINDOW: DateWindow = { from: '2025-09-01' };
 
-export const DEFAULT_THRESHOLD_USD = 3000;
-/** The thresholds the question is about: "a few thousand dollars". */
-export const MIN_THRESHOLD_USD = 1000;
-export const MAX_THRESHOLD_USD = 10_000;
+// The thresholds the question is about ("a few thousand dollars") and the range accepted: thresholds.ts.
+import { DEFAULT_THRESHOLD_USD, MAX_THRESHOLD_USD, MIN_THRESHOLD_USD } from './thresholds';
+
+export { DEFAULT_THRESHOLD_USD, MAX_THRESHOLD_USD, MIN_THRESHOLD_USD };
 export const DEFAULT_HORIZON_YEAR = 2036;
 /** Distinct dates needed in the fit window: two fix a line, the third gives a residual spread. */
 export const MIN_FIT_POINTS = 3;

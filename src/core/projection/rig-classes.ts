@@ -6,11 +6,11 @@
 // that fills the target memory (37B of 671B parameters active per token, DeepSeek-V3 Technical Report,
 // https://arxiv.org/abs/2412.19437), at 8 bits per weight. "Good" is this model at a usable speed: decode
 // at least twice silent reading speed and prefill that reads a long prompt in minutes, not hours.
-import type { RigKind, RigRequest } from '../rigs/types';
-import type { PurchaseCondition } from '../rigs/types';
+import type { PurchaseCondition, RigKind, RigRequest } from '../rigs/types';
 
-export const RIG_CLASSES = ['good-fp8', 'gpu-unified', 'any'] as const;
-export type RigClass = (typeof RIG_CLASSES)[number];
+import { RIG_CLASS_LABELS, RIG_CLASSES, type RigClass } from './rig-class-labels';
+
+export { RIG_CLASS_LABELS, RIG_CLASSES, type RigClass };
 
 /** Share of a DeepSeek-V3-class MoE's weights read per generated token: 37B active of 671B. */
 export const REFERENCE_ACTIVE_SHARE = 37 / 671;
@@ -49,7 +49,7 @@ export interface RigClassSpec {
 export const RIG_CLASS_SPECS: Record<RigClass, RigClassSpec> = {
   'good-fp8': {
     id: 'good-fp8',
-    label: 'VRAM/unified memory with good fp8',
+    label: RIG_CLASS_LABELS['good-fp8'],
     definition: `GPU or unified memory with native fp8 math, running a DeepSeek-V3-class MoE that fills it (fp8, 37B of 671B active) with vLLM at ≥ ${GOOD_MIN_DECODE_TOKENS_PER_SECOND} tokens/s decode and ≥ ${GOOD_MIN_PREFILL_TOKENS_PER_SECOND} tokens/s prefill`,
     engine: 'vllm',
     requireFp8: true,
@@ -59,7 +59,7 @@ export const RIG_CLASS_SPECS: Record<RigClass, RigClassSpec> = {
   },
   'gpu-unified': {
     id: 'gpu-unified',
-    label: 'VRAM/unified memory, any precision',
+    label: RIG_CLASS_LABELS['gpu-unified'],
     definition: 'GPU or unified memory that llama.cpp runs on, at any speed',
     engine: 'llama.cpp',
     requireFp8: false,
@@ -67,7 +67,7 @@ export const RIG_CLASS_SPECS: Record<RigClass, RigClassSpec> = {
   },
   any: {
     id: 'any',
-    label: 'any memory, CPU RAM included',
+    label: RIG_CLASS_LABELS.any,
     definition: 'any rig llama.cpp runs on, CPU servers and GPU + RAM hybrids included, at any speed',
     engine: 'llama.cpp',
     requireFp8: false,

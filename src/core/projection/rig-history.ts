@@ -1,12 +1,13 @@
 // rigCostHistory: the cheapest rig that holds a target memory, month by month, from the rig search with
 // prices as of each month's last day. The projection is fitted to these points.
 import type { Dataset } from '../../data/schema';
-import { priceCutoff } from '../rigs/pricing';
 import { CARRY_FORWARD_MAX_DAYS } from '../rigs/constants';
 import { findCheapestRigs } from '../rigs/find-cheapest-rigs';
+import { priceCutoff } from '../rigs/pricing';
+import { shortRigName } from '../rigs/short-name';
 import type { PurchaseCondition, RigKind } from '../rigs/types';
-import { classRequest, type RigClass } from './rig-classes';
 import type { DatedPrice } from './project';
+import { classRequest, type RigClass } from './rig-classes';
 import { monthEnd, monthOf, monthsBetween } from './time';
 
 const GIB = 2 ** 30;
@@ -47,6 +48,8 @@ export interface RigCostPoint extends DatedPrice {
   priceUsd: number;
   rigId: string;
   rigLabel: string;
+  /** The rig in one short line ("6 × RTX PRO 6000 Blackwell Max-Q + tinybox red chassis host"). */
+  rigShortLabel: string;
   rigKind: RigKind;
   /** The oldest price observation behind the rig, ISO date. */
   oldestPriceOn: string;
@@ -144,6 +147,7 @@ function searchMonth(
     priceUsd: rig.totalPriceUsd,
     rigId: rig.id,
     rigLabel: rig.label,
+    rigShortLabel: shortRigName(rig),
     rigKind: rig.kind,
     oldestPriceOn,
     decodeTokensPerSecond: rig.decodeTokensPerSecond,

@@ -6,7 +6,7 @@
 import type { Dataset } from '../../data/schema';
 import type { Candidate } from './candidate';
 import { catalog } from './catalog';
-import { BYTES_PER_GIB, DEFAULT_MAX_RESULTS, rigAssumptions, CARRY_FORWARD_MAX_DAYS } from './constants';
+import { BYTES_PER_GIB, CARRY_FORWARD_MAX_DAYS, DEFAULT_MAX_RESULTS, rigAssumptions } from './constants';
 import { engineName } from './engine-support';
 import { cpuServerCandidates } from './kinds/cpu-server';
 import { denseHybridCandidates } from './kinds/dense-hybrid';
@@ -14,6 +14,7 @@ import { hybridCandidates } from './kinds/hybrid';
 import { multiGpuCandidates } from './kinds/multi-gpu';
 import { unifiedCandidates } from './kinds/unified';
 import { priceCutoff } from './pricing';
+import { shortComponentName, shortRigName } from './short-name';
 import { stepBytes } from './speed';
 import type {
   BindingConstraint,
@@ -102,11 +103,17 @@ const FILTER_WORDS: Record<FilterKey, string> = {
 
 /** The 'none' message when a single constraint binds: for the engine, why the cheapest rigs cannot run it. */
 function bindingMessage(key: FilterKey, closest: Candidate, request: RigRequest): string {
-  const label = closest.build().label;
+  const quote = closest.build();
+  // Short names: the message is read in one go, the full names are in the quote's parts.
+  const label = shortRigName(quote);
   const price = `$${Math.round(closest.totalPriceUsd).toLocaleString('en-US')}`;
   if (key === 'engine') {
     const format = request.weightFormat ? ` with ${request.weightFormat} weights` : '';
-    return `No rig that holds this runs ${engineName(request.engine)}${format}: the cheapest rig that holds it, ${label} at ${price}, does not (${closest.engineBlock}).`;
+    // The block names the part that cannot run it ("<item name>: <reason>"): by its short name.
+    const block = closest.engineBlock ?? '';
+    const part = quote.components.find((c) => block.startsWith(`${c.name}: `));
+    const reason = part ? `${shortComponentName(part)}: ${block.slice(part.name.length + 2)}` : block;
+    return `No rig that holds this runs ${engineName(request.engine)}${format}. The cheapest that holds it, ${label} at ${price}, cannot: ${reason}.`;
   }
   return `No rig meets ${FILTER_WORDS[key]}; the cheapest rig without it is ${label} at ${price}.`;
 }
@@ -188,7 +195,7 @@ export function findCheapestRigs(dataset: Dataset, request: RigRequest): RigSear
       return {
         kind: 'none',
         binding: 'condition',
-        message: `Nothing fits when bought ${conditions[0]}; accepting ${conditions[0] === 'new' ? 'used' : 'new'} parts finds ${closest.label} at $${Math.round(closest.totalPriceUsd)}.`,
+        message: `Nothing fits when bought ${conditions[0]}; accepting ${conditions[0] === 'new' ? 'used' : 'new'} parts finds ${shortRigName(closest)} at $${Math.round(closest.totalPriceUsd).toLocaleString('en-US')}.`,
         closest,
         consideredCount: all.candidates.length,
         assumptions,

@@ -9,8 +9,8 @@ import {
   MACOS_GPU_WIRED_SHARE_LARGE,
   MACOS_GPU_WIRED_SHARE_SMALL,
   MACOS_GPU_WIRED_SMALL_MAX_BYTES,
-  STRIX_HALO_BIOS_SHARE,
   OS_RESERVE_BYTES,
+  STRIX_HALO_BIOS_SHARE,
 } from './constants';
 import { targetOf } from './targets';
 import type { UnifiedMemoryLimit } from './types';

@@ -1,10 +1,39 @@
-// The one-sentence answer at the top of the page, built from the same derived results the sections show.
-// One component per clause: each computation (the memory estimate, the rig search, the price history behind
-// the projection) renders in its own unit of work, so React can yield to the browser between them.
-import { formatGiB, formatTokens, formatUsd } from '../../components/format';
+// The answer at the top of the page, built from the same derived results the sections show: one line naming
+// the setup, then its three key numbers side by side (memory, the cheapest rig, when a big rig gets cheap),
+// each with the detail behind it underneath. One component per figure: each computation (the memory
+// estimate, the rig search, the price history behind the projection) renders in its own unit of work, so
+// React can yield to the browser between them.
+import { lazy, memo, Suspense } from 'react';
+import { formatGiB, formatNumber, formatTokens, formatUsd } from '../../components/format';
 import { CUSTOM_MODEL_ID } from '../../scenario';
-import { useMemoryEstimate, useModelInUse, useProjection, useRigSearch } from '../../state/derived';
+import { useDatasetState } from '../../state/dataset-resource';
+import { useMemoryEstimate, useModelInUse, useRigSearch } from '../../state/derived';
 import { useScenario, useScenarioField } from '../../state/store';
+
+// The projection's figure needs the rig-class outlooks, which load with the price dataset.
+// memo: it reads its own inputs; the other figures' changes (a context move) do not re-render it.
+const AnswerProjection = lazy(() =>
+  import('./answer-projection').then((m) => ({ default: memo(m.default) })),
+);
+
+export interface FigureProps {
+  name: string;
+  label: string;
+  value: string;
+  detail: string;
+}
+
+function Figure({ name, label, value, detail }: FigureProps) {
+  return (
+    <div className="answer-figure" data-name={name}>
+      <dt>{label}</dt>
+      <dd>
+        <span className="answer-value">{value}</span>
+        <span className="answer-detail">{detail}</span>
+      </dd>
+    </div>
+  );
+}
 
 function Setup() {
   const scenario = useScenario();
@@ -16,59 +45,80 @@ function Setup() {
         ? (scenario.hfRepo ?? 'Your custom model')
         : scenario.modelId;
   return (
-    <strong>
-      {`${modelName} at ${scenario.weightFormat.toUpperCase()} with ${formatTokens(scenario.contextTokens)} context${
+    <p className="answer-setup">
+      <strong>{`${modelName} at ${scenario.weightFormat.toUpperCase()} with ${formatTokens(scenario.contextTokens)} context${
         scenario.batch > 1 ? ` × ${scenario.batch} sequences` : ''
-      }`}
-    </strong>
+      }, on ${scenario.engine}`}</strong>
+    </p>
   );
 }
 
-function MemoryClause() {
+function MemoryFigure() {
   const memory = useMemoryEstimate();
-  return memory.status === 'ok'
-    ? `needs about ${formatGiB(memory.value.total)} (${formatGiB(memory.value.totalRange.low)}–${formatGiB(memory.value.totalRange.high)}).`
-    : memory.status === 'error'
-      ? `cannot be estimated (${memory.message}).`
-      : 'needs an amount of memory the app cannot compute yet.';
+  const figure =
+    memory.status === 'ok'
+      ? {
+          value: formatGiB(memory.value.total),
+          detail: `range ${formatGiB(memory.value.totalRange.low)}–${formatGiB(memory.value.totalRange.high)}.`,
+        }
+      : memory.status === 'error'
+        ? { value: 'not computable', detail: memory.message }
+        : { value: '…', detail: 'The memory model is on its way.' };
+  return <Figure name="answer-memory" label="Memory needed" {...figure} />;
 }
 
-function RigClause() {
+function RigFigure() {
   const rigs = useRigSearch();
+  const data = useDatasetState();
   const asOf = useScenarioField('asOf');
-  if (rigs.status !== 'ok') return 'Rig prices are not available yet.';
-  if (rigs.value.kind === 'none')
-    return `No rig in the dataset fits these constraints: ${rigs.value.message}`;
-  const best = rigs.value.rigs[0];
-  return best
-    ? `The cheapest rig that holds it as of ${asOf} is ${best.label} at ${formatUsd(best.totalPriceUsd)}.`
-    : 'No rig was priced.';
+  let figure: { value: string; detail: string };
+  if (rigs.status !== 'ok') figure = { value: '…', detail: 'Rig prices are on their way.' };
+  else if (rigs.value.kind === 'none')
+    figure = {
+      value: 'nothing fits',
+      detail: `No rig in the dataset fits these constraints: ${rigs.value.message}`,
+    };
+  else {
+    const best = rigs.value.rigs[0];
+    const name = best && data.status === 'ready' ? data.value.engine.shortRigName(best) : best?.label;
+    figure = best
+      ? {
+          value: formatUsd(best.totalPriceUsd),
+          detail: `${name}, ${formatNumber(best.decodeTokensPerSecond, 1)} tok/s decode (prices as of ${asOf}).`,
+        }
+      : { value: 'none', detail: 'No rig was priced.' };
+  }
+  return <Figure name="answer-rig" label="Cheapest rig that holds it" {...figure} />;
 }
 
-function ProjectionClause() {
-  const projection = useProjection();
+function ProjectionFigure() {
   const targetMemoryGiB = useScenarioField('targetMemoryGiB');
-  const requireFp8 = useScenarioField('requireFp8');
   const thresholdUsd = useScenarioField('thresholdUsd');
-  if (projection.status !== 'ok') return 'The price projection is not available yet.';
-  const o = projection.value.projection.outcome;
-  const target = `A ${targetMemoryGiB} GiB rig${requireFp8 ? ' with native fp8' : ''}`;
-  const threshold = formatUsd(thresholdUsd);
-  const edge = (e: { kind: 'at'; date: string } | { kind: 'not-within-horizon'; horizonYear: number }) =>
-    e.kind === 'at' ? e.date.slice(0, 4) : `after ${e.horizonYear}`;
-  return o.kind === 'already-affordable'
-    ? `${target} already costs under ${threshold}.`
-    : o.kind === 'crosses'
-      ? `${target} reaches ${threshold} around ${o.date.slice(0, 4)} (range ${edge(o.range.early)}–${edge(o.range.late)}).`
-      : o.kind === 'not-within-horizon'
-        ? `${target} does not reach ${threshold} by ${o.horizonYear} on this trend.`
-        : `There is too little price history to say when ${target.toLowerCase()} reaches ${threshold}.`;
+  return (
+    <Suspense
+      fallback={
+        <Figure
+          name="answer-projection"
+          label={`A ${targetMemoryGiB} GiB rig at ${formatUsd(thresholdUsd)}`}
+          value="…"
+          detail="The price history is on its way."
+        />
+      }
+    >
+      <AnswerProjection Figure={Figure} />
+    </Suspense>
+  );
 }
 
 export function Answer() {
   return (
-    <p className="answer" aria-live="polite" data-name="answer">
-      <Setup /> <MemoryClause /> <RigClause /> <ProjectionClause />
-    </p>
+    <section className="answer" aria-live="polite" aria-label="The answer" data-name="answer">
+      <Setup />
+      <dl className="answer-figures">
+        <MemoryFigure />
+        <RigFigure />
+        <ProjectionFigure />
+      </dl>
+    </section>
   );
 }

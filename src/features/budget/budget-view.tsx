@@ -2,7 +2,6 @@
 // cheapest rig that runs it; one click makes a row the scenario. The sweep runs in the background
 // (src/state/quick-questions.ts); changing the budget only filters it.
 import { useState } from 'react';
-import type { BudgetRow, BudgetSweep } from '../../core/plan/budget-sweep';
 import { formatTokens, formatUsd } from '../../components/format';
 import { Unavailable } from '../../components/unavailable';
 import {
@@ -12,12 +11,13 @@ import {
   formatTps,
   SweepSettings,
 } from '../../components/view-fields';
+import type { BudgetRow, BudgetSweep } from '../../core/plan/budget-sweep';
 import { type BudgetView as BudgetSettings, VIEW_LIMITS } from '../../scenario';
 import {
   budgetRows,
   chooseBudgetRow,
-  setBudgetView,
   type SweepAnswer,
+  setBudgetView,
   useBudgetSweep,
   useBudgetView,
 } from '../../state/quick-questions';

@@ -1,7 +1,8 @@
 // When the weights come from a model's files: say so, give the bytes per storage type, and put the nearest
 // standard format's predicted size beside them, so a custom mix can be compared with the standard one.
-import type { ExactWeights } from '../../core';
+
 import { formatGiB } from '../../components/format';
+import type { ExactWeights } from '../../core';
 
 const MiB = 2 ** 20;
 const GiB = 2 ** 30;

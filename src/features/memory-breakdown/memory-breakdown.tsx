@@ -1,11 +1,12 @@
 // What the model needs: weights, KV cache and runtime overhead as one bar, the total with its range, and
 // every assumption behind the numbers with its source.
-import type { MemoryEstimate } from '../../core';
-import { formatGiB } from '../../components/format';
-import { AssumptionList } from '../../components/assumption-list';
-import { Unavailable } from '../../components/unavailable';
-import { useMemoryEstimate } from '../../state/derived';
+
 import { lazy, Suspense } from 'react';
+import { AssumptionList } from '../../components/assumption-list';
+import { formatGiB } from '../../components/format';
+import { Unavailable } from '../../components/unavailable';
+import type { MemoryEstimate } from '../../core';
+import { useMemoryEstimate } from '../../state/derived';
 
 // Shown only when model files were read (their reader loads on demand too): kept out of first paint.
 const ExactWeightsNote = lazy(() =>

@@ -1,182 +1,281 @@
-// Which model: a searchable list of presets, or your own config.json (pasted, uploaded, or fetched from
-// Hugging Face by your browser). A config that cannot be read shows what is wrong and keeps the model
-// you had. The newest choice wins: picking a preset or starting another fetch cancels a pending fetch.
-import {
-  type ChangeEvent,
-  type ClipboardEvent,
-  type DragEvent,
-  useId,
-  useMemo,
-  useRef,
-  useState,
-} from 'react';
+// Which model: a combobox over the presets (WAI-ARIA combobox with a listbox popup,
+// https://www.w3.org/WAI/ARIA/apg/patterns/combobox/), or your own config.json (pasted, uploaded, or
+// fetched from Hugging Face by your browser). A config that cannot be read shows what is wrong and keeps
+// the model you had. The newest choice wins: picking a preset or starting another fetch cancels a pending
+// fetch.
+import { type KeyboardEvent, lazy, Suspense, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { formatTokens } from '../../components/format';
 import { SourceLink } from '../../components/source-link';
-import { shortenForMessage } from '../../core/model/hf-repo-id';
+import { isHfRepoId } from '../../core/model/hf-repo-id';
 import { CUSTOM_MODEL_ID } from '../../scenario';
-import { checkModelConfig } from '../../state/derived';
-import { findPreset, MODEL_PRESETS, presetConfig, usePresetConfigsVersion } from '../../state/model-presets';
 import {
-  applyCustomModel,
-  beginModelRequest,
-  selectPreset,
-  useCustomModelState,
-  useScenarioField,
-} from '../../state/store';
-import { MAX_CONFIG_BYTES, oversizeMessage, parseConfigText } from './config-text';
-import { fetchHfConfig } from './hf-config-fetch';
+  findPreset,
+  MODEL_PRESETS,
+  type ModelPreset,
+  presetConfig,
+  usePresetConfigsVersion,
+} from '../../state/model-presets';
+import { selectPreset, useCustomModelState, useScenarioField } from '../../state/store';
+import type { PickerError } from './custom-config';
+import { createModelSearch } from './model-search';
 
-interface PickerError {
-  text: string;
-  /** The Hugging Face id a "Try again" button fetches again. */
-  retryRepo?: string;
+// Paste, upload or fetch a config: loaded when that section opens, not for first paint.
+const CustomConfig = lazy(() => import('./custom-config'));
+
+const searchPresets = createModelSearch(MODEL_PRESETS);
+
+/** "70.6B" for a dense model, "671B, 37B active" for a mixture of experts. */
+function parameterText(p: ModelPreset): string | null {
+  if (p.totalParameters === null) return null;
+  const b = (n: number) => `${n >= 1e11 ? Math.round(n / 1e9) : (n / 1e9).toFixed(1)}B`;
+  const total = b(p.totalParameters);
+  if (p.activeParameters === null || p.activeParameters >= p.totalParameters * 0.99) return `${total} params`;
+  return `${total} params, ${b(p.activeParameters)} active`;
+}
+
+function presetFacts(p: ModelPreset): string {
+  const parts = [parameterText(p), p.maxContextTokens ? `${formatTokens(p.maxContextTokens)} context` : null];
+  return parts.filter((x) => x !== null).join(' · ');
 }
 
 export function ModelPicker() {
   const modelId = useScenarioField('modelId');
   const hfRepo = useScenarioField('hfRepo');
   const customModel = useCustomModelState();
-  const [query, setQuery] = useState('');
-  // The paste box is uncontrolled: its text is not React state, so typing in a large config does not
-  // re-render the picker, and an oversized paste is refused before it reaches the box.
-  const pasteRef = useRef<HTMLTextAreaElement>(null);
-  const [hasPasted, setHasPasted] = useState(false);
-  const [hfInput, setHfInput] = useState(hfRepo ?? '');
-  const [error, setErrorState] = useState<PickerError | null>(null);
-  const setError = (text: string | null, retryRepo?: string) =>
-    setErrorState(text === null ? null : retryRepo ? { text, retryRepo } : { text });
-  const [busy, setBusy] = useState(false);
-  const latestRequest = useRef<AbortSignal | null>(null);
+  // null: not searching, the field shows the model in use.
+  const [query, setQuery] = useState<string | null>(null);
+  const [open, setOpen] = useState(false);
+  // The option the arrow keys moved to (-1: none; Enter then picks the top match).
+  const [active, setActive] = useState(-1);
+  // The config section opens by itself for a link whose custom model still has to be fetched.
+  const [customOpen, setCustomOpen] = useState(modelId === CUSTOM_MODEL_ID && !customModel);
+  const [customFocus, setCustomFocus] = useState<'paste' | 'hf' | null>(null);
+  const [hfPrefill, setHfPrefill] = useState(hfRepo ?? '');
+  const [error, setError] = useState<PickerError | null>(null);
+  const listRef = useRef<HTMLDivElement>(null);
+  const detailsRef = useRef<HTMLDetailsElement>(null);
+  // Opened before React took over the pre-rendered page (a click while hydrating): follow the page.
+  useEffect(() => {
+    if (detailsRef.current?.open) setCustomOpen(true);
+  }, []);
   const ids = {
     search: useId(),
     list: useId(),
-    paste: useId(),
-    upload: useId(),
-    hf: useId(),
     error: useId(),
+    count: useId(),
   };
 
-  const matches = useMemo(() => {
-    const q = query.trim().toLowerCase();
-    if (!q) return MODEL_PRESETS;
-    return MODEL_PRESETS.filter((p) => `${p.name} ${p.id} ${p.hfRepo}`.toLowerCase().includes(q));
-  }, [query]);
+  const matches = useMemo(() => searchPresets(query ?? ''), [query]);
 
   usePresetConfigsVersion();
   const preset = modelId === CUSTOM_MODEL_ID ? undefined : findPreset(modelId);
   const presetFile = preset ? presetConfig(preset.id) : null;
+  const inUseName = preset
+    ? preset.name
+    : modelId === CUSTOM_MODEL_ID
+      ? (customModel?.name ?? hfRepo ?? '')
+      : modelId;
 
-  const adoptConfig = async (config: unknown, name: string, repo: string | null, request?: AbortSignal) => {
-    const checked = await checkModelConfig(config, name);
-    // A newer choice made while the config was checked wins; this one is dropped without a word.
-    if (request?.aborted) return;
-    const shown = shortenForMessage(name);
-    if (!checked.ok) {
-      setError(`${shown}: ${checked.message} The model in use has not changed.`);
-      return;
-    }
-    if (applyCustomModel({ name, config, hfRepo: repo }, request)) setError(null);
-  };
+  // Keep the option the arrow keys reached in view.
+  useEffect(() => {
+    if (!open || active < 0) return;
+    listRef.current?.children[active]?.scrollIntoView({ block: 'nearest' });
+  }, [open, active]);
 
-  const fromText = async (text: string, name: string) => {
-    const parsed = parseConfigText(text);
-    if (!parsed.ok) setError(`${name}: ${parsed.message} The model in use has not changed.`);
-    else await adoptConfig(parsed.value, name, null);
+  const openList = (at: number) => {
+    setOpen(true);
+    setActive(at);
   };
-
-  const refusePaste = (size: number, event: { preventDefault: () => void }): boolean => {
-    const tooLarge = oversizeMessage(size);
-    if (!tooLarge) return false;
-    event.preventDefault();
-    setError(`The pasted text was not put in the box: ${tooLarge} The model in use has not changed.`);
-    return true;
+  const close = () => {
+    setOpen(false);
+    setActive(-1);
+    setQuery(null);
   };
-  const onPaste = (event: ClipboardEvent<HTMLTextAreaElement>) => {
-    const box = event.currentTarget;
-    const added = event.clipboardData.getData('text/plain').length;
-    refusePaste(box.value.length - (box.selectionEnd - box.selectionStart) + added, event);
-  };
-  const onDrop = (event: DragEvent<HTMLTextAreaElement>) => {
-    const file = event.dataTransfer.files[0];
-    const size = file ? file.size : event.dataTransfer.getData('text/plain').length;
-    refusePaste(event.currentTarget.value.length + size, event);
-  };
-
-  const onUpload = async (event: ChangeEvent<HTMLInputElement>) => {
-    const file = event.target.files?.[0];
-    event.target.value = '';
-    if (!file) return;
-    const name = shortenForMessage(file.name);
-    const tooLarge = oversizeMessage(file.size);
-    if (tooLarge) {
-      setError(`${name}: ${tooLarge} The model in use has not changed.`);
-      return;
-    }
-    await fromText(await file.text(), name);
-  };
-
-  const onFetch = async (repo: string = hfInput.trim()) => {
-    const request = beginModelRequest();
-    latestRequest.current = request;
-    setBusy(true);
+  const pick = (p: ModelPreset) => {
     setError(null);
-    try {
-      const result = await fetchHfConfig(repo, { signal: request });
-      if (request.aborted) return;
-      if (!result.ok) {
-        setError(`${result.message} The model in use has not changed.`, result.retry ? repo : undefined);
-        return;
+    selectPreset(p.id);
+    close();
+  };
+  const openCustom = (focus: 'paste' | 'hf', repo?: string) => {
+    setCustomOpen(true);
+    setCustomFocus(focus);
+    if (repo !== undefined) setHfPrefill(repo);
+    close();
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    const last = matches.length - 1;
+    switch (event.key) {
+      case 'ArrowDown': {
+        event.preventDefault();
+        if (!open) {
+          const current = matches.findIndex((p) => p.id === modelId);
+          openList(event.altKey ? -1 : Math.max(0, current));
+        } else if (!event.altKey) setActive(Math.min(last, active + 1));
+        break;
       }
-      await adoptConfig(result.config, repo, repo, request);
-    } finally {
-      // Only the newest request clears "Fetching…": an older one finishing must not re-enable the button
-      // while a newer fetch is still running.
-      if (!request.aborted || request === latestRequest.current) setBusy(false);
+      case 'ArrowUp': {
+        event.preventDefault();
+        if (open) setActive(Math.max(0, active - 1));
+        break;
+      }
+      case 'Enter': {
+        if (!open && query === null) return;
+        event.preventDefault();
+        const chosen = matches[Math.max(active, 0)];
+        if (chosen) pick(chosen);
+        break;
+      }
+      case 'Escape': {
+        if (open || query !== null) {
+          event.preventDefault();
+          close();
+        }
+        break;
+      }
+      default:
+        break;
     }
   };
 
+  const typed = query?.trim() ?? '';
+  const showList = open && matches.length > 0;
+  const showEmpty = open && matches.length === 0;
+  const optionId = (i: number) => `${ids.list}-${i}`;
   return (
     <div className="model-picker">
-      <div className="field">
-        <label htmlFor={ids.search}>Find a model</label>
-        <input
-          id={ids.search}
-          type="search"
-          data-name="model-search"
-          placeholder="Llama, Qwen, DeepSeek…"
-          value={query}
-          onChange={(e) => setQuery(e.target.value)}
-          aria-controls={ids.list}
-        />
-      </div>
-      <div className="field">
-        <label htmlFor={ids.list}>
-          Presets{' '}
-          <span className="muted">
-            ({matches.length} of {MODEL_PRESETS.length})
-          </span>
-        </label>
-        <select
+      <div className="field combobox">
+        <label htmlFor={ids.search}>Model</label>
+        <div className="combobox-row">
+          <input
+            id={ids.search}
+            type="text"
+            role="combobox"
+            data-name="model-search"
+            placeholder="Type to search: Llama 70B, DeepSeek R1, Qwen…"
+            autoComplete="off"
+            spellCheck={false}
+            aria-autocomplete="list"
+            aria-expanded={showList}
+            aria-controls={ids.list}
+            aria-describedby={ids.count}
+            aria-activedescendant={showList && active >= 0 ? optionId(active) : undefined}
+            value={query ?? inUseName}
+            onChange={(e) => {
+              setQuery(e.target.value);
+              openList(-1);
+            }}
+            onFocus={(e) => e.currentTarget.select()}
+            onClick={() => {
+              if (!open) openList(-1);
+            }}
+            onBlur={close}
+            onKeyDown={onKeyDown}
+          />
+          <button
+            type="button"
+            className="combobox-toggle"
+            tabIndex={-1}
+            aria-label={open ? 'Close the model list' : 'Show every model'}
+            data-name="model-list-toggle"
+            onMouseDown={(e) => e.preventDefault()}
+            onClick={() => {
+              if (open) close();
+              else {
+                document.getElementById(ids.search)?.focus();
+                openList(-1);
+              }
+            }}
+          >
+            <span aria-hidden="true">▾</span>
+          </button>
+        </div>
+        <p id={ids.count} className="visually-hidden" aria-live="polite">
+          {open
+            ? matches.length === 0
+              ? 'No preset matches.'
+              : `${matches.length} of ${MODEL_PRESETS.length} models. Enter picks ${matches[Math.max(active, 0)]?.name}.`
+            : ''}
+        </p>
+        <div
           id={ids.list}
+          ref={listRef}
+          role="listbox"
+          aria-label="Model presets"
+          className="combobox-list"
           data-name="model-list"
-          size={Math.min(6, Math.max(2, matches.length))}
-          value={preset ? preset.id : ''}
-          onChange={(e) => {
-            setError(null);
-            setBusy(false);
-            selectPreset(e.target.value);
-          }}
+          hidden={!showList}
         >
-          {matches.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.name}
-            </option>
-          ))}
-        </select>
+          {showList
+            ? matches.map((p, i) => (
+                // The in-use model is the only one marked selected; the arrow keys' position is an outline.
+                // The keyboard is handled by the combobox field (aria-activedescendant), as the pattern has it.
+                // biome-ignore lint/a11y/useKeyWithClickEvents: the combobox field handles the keys
+                <div
+                  key={p.id}
+                  id={optionId(i)}
+                  role="option"
+                  tabIndex={-1}
+                  aria-selected={p.id === modelId}
+                  data-active={i === active ? 'true' : undefined}
+                  data-model-id={p.id}
+                  onMouseDown={(e) => e.preventDefault()}
+                  onClick={() => pick(p)}
+                >
+                  <span className="option-name">
+                    {p.name}
+                    {p.id === modelId ? <span className="option-in-use"> (in use)</span> : null}
+                  </span>
+                  <span className="option-facts">{presetFacts(p)}</span>
+                  {i === 0 && active < 0 && typed !== '' ? (
+                    <span className="option-enter" aria-hidden="true">
+                      Enter ↵
+                    </span>
+                  ) : null}
+                </div>
+              ))
+            : null}
+        </div>
+        {showEmpty ? (
+          <div className="combobox-empty" data-name="model-no-match">
+            <p>No preset matches “{typed}”. Use the model’s own config.json instead:</p>
+            <div className="inline">
+              {isHfRepoId(typed) ? (
+                <button
+                  type="button"
+                  data-name="no-match-fetch"
+                  onMouseDown={(e) => e.preventDefault()}
+                  onClick={() => openCustom('hf', typed)}
+                >
+                  Fetch {typed} from Hugging Face
+                </button>
+              ) : (
+                <button
+                  type="button"
+                  data-name="no-match-fetch"
+                  onMouseDown={(e) => e.preventDefault()}
+                  onClick={() => openCustom('hf')}
+                >
+                  Fetch one from Hugging Face
+                </button>
+              )}
+              <button
+                type="button"
+                data-name="no-match-paste"
+                onMouseDown={(e) => e.preventDefault()}
+                onClick={() => openCustom('paste')}
+              >
+                Paste or upload a config.json
+              </button>
+            </div>
+          </div>
+        ) : null}
       </div>
       <p className="model-current" data-name="model-current">
         {preset ? (
           <>
-            Using <strong>{preset.name}</strong>: config.json of{' '}
+            Using <strong>{preset.name}</strong>
+            {presetFacts(preset) ? ` (${presetFacts(preset)})` : ''}: config.json of{' '}
             <SourceLink href={`https://huggingface.co/${preset.hfRepo}`}>{preset.hfRepo}</SourceLink>,{' '}
             {presetFile?.status === 'ready' ? (
               <>
@@ -191,7 +290,7 @@ export function ModelPicker() {
         ) : customModel && modelId === CUSTOM_MODEL_ID ? (
           <>
             Using your config: <strong>{customModel.name}</strong>
-            {customModel.hfRepo ? ' (fetched from Hugging Face)' : ' (not carried by share links)'}.
+            {customModel.hfRepo ? ' (fetched from Hugging Face).' : ' (not carried by share links).'}
           </>
         ) : modelId === CUSTOM_MODEL_ID && hfRepo ? (
           <>
@@ -203,88 +302,26 @@ export function ModelPicker() {
         )}
       </p>
       <details
+        ref={detailsRef}
         className="custom-config"
-        open={modelId === CUSTOM_MODEL_ID && !customModel ? true : undefined}
+        open={customOpen}
+        onToggle={(e) => setCustomOpen(e.currentTarget.open)}
       >
         <summary>Use your own config.json</summary>
-        <div className="field">
-          <label htmlFor={ids.paste}>Paste a config.json</label>
-          <textarea
-            id={ids.paste}
-            data-name="config-paste"
-            ref={pasteRef}
-            rows={5}
-            spellCheck={false}
-            maxLength={MAX_CONFIG_BYTES}
-            onPaste={onPaste}
-            onDrop={onDrop}
-            onInput={(e) => setHasPasted(/\S/.test(e.currentTarget.value))}
-            placeholder='{"model_type": "llama", "hidden_size": 4096, …}'
-          />
-          <div>
-            <button
-              type="button"
-              data-name="config-use"
-              onClick={() => fromText(pasteRef.current?.value ?? '', 'Pasted config')}
-              disabled={!hasPasted}
-            >
-              Use pasted config
-            </button>
-          </div>
-        </div>
-        <div className="field">
-          <label htmlFor={ids.upload}>Or upload one</label>
-          <input
-            id={ids.upload}
-            type="file"
-            data-name="config-upload"
-            accept=".json,application/json"
-            onChange={onUpload}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor={ids.hf}>Or fetch it from Hugging Face by id</label>
-          <div className="inline">
-            <input
-              id={ids.hf}
-              type="text"
-              data-name="hf-id"
-              placeholder="Qwen/Qwen3-8B"
-              value={hfInput}
-              onChange={(e) => setHfInput(e.target.value)}
-              autoComplete="off"
-              spellCheck={false}
-            />
-            <button
-              type="button"
-              data-name="hf-fetch"
-              onClick={() => onFetch()}
-              disabled={busy || !hfInput.trim()}
-            >
-              {busy ? 'Fetching…' : 'Fetch'}
-            </button>
-          </div>
-          <p className="muted small">
-            Your browser requests huggingface.co/&lt;id&gt;/resolve/main/config.json; nothing else is sent.
-          </p>
-        </div>
+        {customOpen ? (
+          <Suspense fallback={<p className="muted small">Loading…</p>}>
+            <CustomConfig focus={customFocus} prefillRepo={hfPrefill} onError={setError} />
+          </Suspense>
+        ) : null}
       </details>
       <div id={ids.error} role="alert" className="model-error" data-name="model-error">
         {error ? (
           <p className="error-text">
             {error.text}
-            {error.retryRepo ? (
+            {error.retry ? (
               <>
                 {' '}
-                <button
-                  type="button"
-                  data-name="hf-retry"
-                  disabled={busy}
-                  onClick={() => {
-                    const repo = error.retryRepo;
-                    if (repo) void onFetch(repo);
-                  }}
-                >
+                <button type="button" data-name="hf-retry" onClick={error.retry}>
                   Try again
                 </button>
               </>

@@ -1,8 +1,8 @@
 // What a person owns: N x a GPU from the dataset (or one entered by hand), a unified machine, or no GPU; and the
 // system RAM (size, and a RAM setup, a CPU platform from the dataset, or a bandwidth entered by hand).
 import { useId } from 'react';
-import { RAM_CONFIGS } from '../../core/plan/ram-configs';
 import { CommitNumberField } from '../../components/view-fields';
+import { RAM_CONFIGS } from '../../core/plan/ram-configs';
 import {
   MANUAL_ID,
   OWNED_KINDS,

@@ -2,18 +2,18 @@
 // it in RAM, or not), the largest context and the speed, the partial-offload plan with its slider; and the
 // largest models the hardware runs at the quick questions' context and speed.
 import { useState } from 'react';
-import type { HardwareRow, HardwareSweep } from '../../core/plan/hardware-sweep';
-import type { OwnedRun } from '../../core/plan/owned-hardware';
 import { formatGiB, formatTokens } from '../../components/format';
 import { Unavailable } from '../../components/unavailable';
 import { formatParameters, formatQuant, formatTps, SweepSettings } from '../../components/view-fields';
+import type { HardwareRow, HardwareSweep } from '../../core/plan/hardware-sweep';
+import type { OwnedRun } from '../../core/plan/owned-hardware';
 import type { BudgetView } from '../../scenario';
 import {
   chooseHardwareRow,
   type OwnedAnswer,
   type ResolvedHardware,
-  setBudgetView,
   type SweepAnswer,
+  setBudgetView,
   useBudgetView,
   useHardwareSweep,
   useOffloadView,

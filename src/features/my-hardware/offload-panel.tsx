@@ -2,9 +2,9 @@
 // flag that gives it, what each device holds and the speed, with a slider for -ngl (or --n-cpu-moe) that moves
 // the bytes and the speed as it moves. The placement is src/core/offload (llama.cpp's loader, layer by layer).
 import { useId } from 'react';
-import type { OffloadPlan } from '../../core/offload/types';
 import { formatGiB, formatTokens } from '../../components/format';
 import { formatTps } from '../../components/view-fields';
+import type { OffloadPlan } from '../../core/offload/types';
 import { type OffloadView, setOwnedHardware } from '../../state/quick-questions';
 
 /** "41 of 81 layers on the RTX 3090, 22.7 GiB; 18.4 GiB in RAM." */

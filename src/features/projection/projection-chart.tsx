@@ -1,6 +1,7 @@
 // The projection chart (loaded on demand: Recharts is not needed for first paint). Log price axis: the
-// monthly cheapest rig (points), the fitted central line and its band, the threshold, the crossing, and
-// published long-run rates as dashed reference lines for comparison.
+// monthly cheapest rig (points, each with its rig in the tooltip), the trend from the latest price and its
+// band, the component model (dashed: an estimate from parts), the threshold, the crossing, and published
+// long-run rates as dashed reference lines for comparison.
 import {
   Area,
   CartesianGrid,
@@ -15,18 +16,29 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import { formatUsd } from '../../components/format';
+import { formatNumber, formatUsd } from '../../components/format';
 import { decadeDomain, logTicks } from '../../components/log-scale';
+import { yearMonth } from '../../components/year-month';
+import './projection-chart.css';
 
 export interface ProjectionChartData {
-  history: { year: number; priceUsd: number; date: string }[];
+  history: {
+    year: number;
+    priceUsd: number;
+    date: string;
+    rigLabel: string;
+    decodeTokensPerSecond: number;
+  }[];
   line: { year: number; centralUsd: number; band: [number, number] }[];
+  /** The component model: monthly estimates, then its projection (projected: true). */
+  components: { year: number; estimateUsd: number; projected?: boolean }[];
   thresholdUsd: number;
   crossingYear: number | null;
   references: { id: string; label: string; points: { year: number; priceUsd: number }[] }[];
 }
 
-const REFERENCE_COLORS = ['var(--c-overhead)', 'var(--ok)', 'var(--fg-muted)'];
+const REFERENCE_COLORS = ['var(--c-overhead)', 'var(--fg-muted)'];
+const REFERENCE_DASHES = ['6 4', '12 4 2 4'];
 
 const formatYear = (y: number) => String(Math.floor(y));
 const compactUsd = new Intl.NumberFormat('en-US', {
@@ -36,6 +48,56 @@ const compactUsd = new Intl.NumberFormat('en-US', {
   maximumFractionDigits: 1,
 });
 const formatAxisUsd = (v: number) => compactUsd.format(v);
+
+const same = (a: number, b: number) => Math.abs(a - b) < 1e-9;
+
+/** The tooltip at one x position of the chart (Recharts gives the nearest data year as the label): the
+ *  month's cheapest rig with its speed, the trend and its band, the component model, the reference lines. */
+function ChartTooltip({
+  active,
+  label,
+  data,
+}: {
+  active?: boolean;
+  label?: unknown;
+  data: ProjectionChartData;
+}) {
+  if (!active || typeof label !== 'number') return null;
+  const point = data.history.find((p) => same(p.year, label));
+  const trend = data.line.find((p) => same(p.year, label));
+  const component = data.components.find((p) => same(p.year, label));
+  const references = data.references
+    .map((r) => ({ label: r.label, point: r.points.find((p) => same(p.year, label)) }))
+    .filter((r) => r.point !== undefined);
+  if (!point && !trend && !component && references.length === 0) return null;
+  return (
+    <div className="chart-tooltip" data-name="chart-tooltip">
+      <p className="chart-tooltip-when">{point ? point.date.slice(0, 7) : yearMonth(label)}</p>
+      {point ? (
+        <p>
+          <strong>{formatUsd(point.priceUsd)}</strong>: {point.rigLabel},{' '}
+          {formatNumber(point.decodeTokensPerSecond, point.decodeTokensPerSecond < 10 ? 1 : 0)} tok/s decode
+        </p>
+      ) : null}
+      {trend ? (
+        <p>
+          Trend {formatUsd(trend.centralUsd)} (band {formatUsd(trend.band[0])}–{formatUsd(trend.band[1])})
+        </p>
+      ) : null}
+      {component ? (
+        <p>
+          Component model: {formatUsd(component.estimateUsd)}
+          {component.projected ? ' (projected)' : ''}
+        </p>
+      ) : null}
+      {references.map((r) => (
+        <p key={r.label}>
+          {r.label}: {formatUsd(r.point?.priceUsd ?? 0)}
+        </p>
+      ))}
+    </div>
+  );
+}
 
 export default function ProjectionChart({ data }: { data: ProjectionChartData }) {
   // The axis spans the observed prices, the threshold and the central line, not the band's far edges
@@ -53,9 +115,12 @@ export default function ProjectionChart({ data }: { data: ProjectionChartData })
   const years = [...data.history.map((p) => p.year), ...data.line.map((p) => p.year)];
   const xMin = Math.floor(Math.min(...years));
   const xMax = Math.ceil(Math.max(...years));
+  const components = data.components.filter((p) => p.year >= xMin && p.year <= xMax);
   return (
     <ResponsiveContainer width="100%" height={340}>
-      <ComposedChart margin={{ top: 10, right: 16, bottom: 4, left: 8 }}>
+      {/* accessibilityLayer off: its single tab stop moves an invisible tooltip cursor; the numbers are in
+          the text above the chart. */}
+      <ComposedChart margin={{ top: 10, right: 16, bottom: 4, left: 8 }} accessibilityLayer={false}>
         <CartesianGrid stroke="var(--border)" strokeDasharray="3 3" />
         <XAxis
           type="number"
@@ -76,10 +141,11 @@ export default function ProjectionChart({ data }: { data: ProjectionChartData })
           stroke="var(--fg-muted)"
           width={56}
         />
+        {/* The content finds the points at the hovered year itself; Recharts' own payload is empty when each
+            series has its own data array, and it would then hide the box (hence the visibility). */}
         <Tooltip
-          formatter={(value) => (typeof value === 'number' ? formatUsd(value) : String(value))}
-          labelFormatter={(label) => (typeof label === 'number' ? label.toFixed(1) : String(label))}
-          contentStyle={{ background: 'var(--bg-raised)', border: '1px solid var(--border)' }}
+          content={({ active, label }) => <ChartTooltip active={active} label={label} data={data} />}
+          wrapperStyle={{ visibility: 'visible' }}
         />
         <Legend />
         <Area
@@ -100,6 +166,18 @@ export default function ProjectionChart({ data }: { data: ProjectionChartData })
           dot={false}
           isAnimationActive={false}
         />
+        {components.length > 0 ? (
+          <Line
+            data={components}
+            dataKey="estimateUsd"
+            name="Component model (estimate)"
+            stroke="var(--ok)"
+            strokeDasharray="2 3"
+            strokeWidth={2}
+            dot={false}
+            isAnimationActive={false}
+          />
+        ) : null}
         {data.references.map((r, i) => (
           <Line
             key={r.id}
@@ -107,7 +185,7 @@ export default function ProjectionChart({ data }: { data: ProjectionChartData })
             dataKey="priceUsd"
             name={r.label}
             stroke={REFERENCE_COLORS[i % REFERENCE_COLORS.length]}
-            strokeDasharray="6 4"
+            strokeDasharray={REFERENCE_DASHES[i % REFERENCE_DASHES.length]}
             dot={false}
             isAnimationActive={false}
           />

@@ -13,8 +13,8 @@ import {
   fetchConfigText,
   fetchRepoListing,
   HF_REPO_ID,
-  readVariantInventory,
   type RepoListing,
+  readVariantInventory,
 } from '../../net/hf-hub';
 import { createHttpClient, type HttpClient, type NetError } from '../../net/http-range';
 import { checkModelConfig, useMemoryEstimate } from '../../state/derived';

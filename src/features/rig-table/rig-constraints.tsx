@@ -1,8 +1,18 @@
 // What the buyer accepts: new and/or used, native fp8, minimum speed, budget, and the date prices are read at.
 import { useId } from 'react';
+import { formatUsd } from '../../components/format';
+import { NumberField } from '../../components/number-field';
 import { SelectField } from '../../components/select-field';
 import { Slider } from '../../components/slider';
-import { CONDITION_SETS, type ConditionSet, LIMITS, todayIso } from '../../scenario';
+import {
+  CONDITION_SETS,
+  type ConditionSet,
+  LIMITS,
+  todayIso,
+  UNIFIED_MEMORY_LIMITS,
+  type UnifiedMemoryLimitId,
+  unifiedMemoryLimitOf,
+} from '../../scenario';
 import { setScenario, useScenarioField } from '../../state/store';
 
 const CONDITION_LABELS: Record<ConditionSet, string> = {
@@ -10,6 +20,25 @@ const CONDITION_LABELS: Record<ConditionSet, string> = {
   new: 'New only',
   used: 'Used only',
 };
+// What each limit does; the exact rule per machine is in the rig search's assumptions
+// (src/core/rigs/constants.ts rigAssumptions) and each quote's notes.
+const UNIFIED_LIMIT_LABELS: Record<UnifiedMemoryLimitId, string> = {
+  raised: 'Raised (all but an OS reserve)',
+  factory: 'Factory default',
+};
+const UNIFIED_LIMIT_OPTIONS = UNIFIED_MEMORY_LIMITS.map((v) => ({
+  value: v,
+  label: UNIFIED_LIMIT_LABELS[v],
+}));
+
+const BUDGET_RULE = {
+  min: 1,
+  max: LIMITS.budgetUsd.max,
+  zeroMeans: 'no limit',
+  format: formatUsd,
+} as const;
+const formatBudget = (v: number) => (v === 0 ? 'no budget limit' : `at most ${formatUsd(v)}`);
+
 const CONDITION_OPTIONS = CONDITION_SETS.map((c) => ({ value: c, label: CONDITION_LABELS[c] }));
 
 /** Where the minimum-speed slider stops: fine steps where reading speeds differ (a few to tens of tokens/s),
@@ -24,7 +53,8 @@ export function RigConstraints() {
   const minTokensPerSecond = useScenarioField('minTokensPerSecond');
   const budgetUsd = useScenarioField('budgetUsd');
   const asOf = useScenarioField('asOf');
-  const ids = { fp8: useId(), asOf: useId(), budget: useId() };
+  const unifiedLimit = unifiedMemoryLimitOf({ unifiedMemoryLimit: useScenarioField('unifiedMemoryLimit') });
+  const ids = { fp8: useId(), asOf: useId() };
   return (
     <div className="input-grid constraints">
       <SelectField<ConditionSet>
@@ -52,26 +82,25 @@ export function RigConstraints() {
         max={LIMITS.minTokensPerSecond.max}
         stops={MIN_TPS_STOPS}
         unit="tok/s"
+        zeroMeans="no minimum"
         formatValue={(v) => (v === 0 ? 'No minimum' : `At least ${v} tokens/s`)}
         onChange={(v) => setScenario({ minTokensPerSecond: v })}
       />
-      <div className="field">
-        <label htmlFor={ids.budget}>Budget (USD, 0 = no limit)</label>
-        <input
-          id={ids.budget}
-          type="number"
-          className="num"
-          data-name="budget"
-          min={0}
-          max={LIMITS.budgetUsd.max}
-          step={100}
-          value={budgetUsd}
-          onChange={(e) => {
-            const v = Number(e.target.value);
-            if (Number.isInteger(v) && v >= 0 && v <= LIMITS.budgetUsd.max) setScenario({ budgetUsd: v });
-          }}
-        />
-      </div>
+      <NumberField
+        label="Budget (USD, 0 = no limit)"
+        name="budget"
+        value={budgetUsd}
+        rule={BUDGET_RULE}
+        formatValue={formatBudget}
+        onChange={(v) => setScenario({ budgetUsd: v })}
+      />
+      <SelectField<UnifiedMemoryLimitId>
+        label="Unified-memory GPU limit (Mac, Strix Halo)"
+        name="unified-limit"
+        value={unifiedLimit}
+        options={UNIFIED_LIMIT_OPTIONS}
+        onChange={(v) => setScenario({ unifiedMemoryLimit: v })}
+      />
       <div className="field">
         <label htmlFor={ids.asOf}>Prices as of</label>
         <input

@@ -1,8 +1,8 @@
 // Copy link: the URL already mirrors the scenario; this copies it, with a fallback for browsers (or
 // insecure origins) without navigator.clipboard.
 import { useState } from 'react';
-import { shareUrl } from '../../state/url-sync';
 import { useAppStore } from '../../state/store';
+import { shareUrl } from '../../state/url-sync';
 
 async function copyText(text: string): Promise<boolean> {
   try {

@@ -2,6 +2,14 @@
 // orders of magnitude.
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { decadeDomain, logTicks } from '../../components/log-scale';
+import { yearMonth } from '../../components/year-month';
+
+const cents = new Intl.NumberFormat('en-US', {
+  style: 'currency',
+  currency: 'USD',
+  minimumFractionDigits: 2,
+});
+const formatUsdCents = (v: number) => cents.format(v);
 
 export interface UsdPerGbChartSeries {
   id: string;
@@ -28,7 +36,7 @@ export default function UsdPerGbChart({ series }: { series: UsdPerGbChartSeries[
   const [yMin, yMax] = decadeDomain(Math.min(...values), Math.max(...values));
   return (
     <ResponsiveContainer width="100%" height={320}>
-      <LineChart margin={{ top: 10, right: 16, bottom: 4, left: 8 }}>
+      <LineChart margin={{ top: 10, right: 16, bottom: 4, left: 8 }} accessibilityLayer={false}>
         <CartesianGrid stroke="var(--border)" strokeDasharray="3 3" />
         <XAxis
           type="number"
@@ -49,8 +57,8 @@ export default function UsdPerGbChart({ series }: { series: UsdPerGbChartSeries[
           width={56}
         />
         <Tooltip
-          formatter={(value) => (typeof value === 'number' ? `$${value.toFixed(2)}/GB` : String(value))}
-          labelFormatter={(label) => (typeof label === 'number' ? label.toFixed(1) : String(label))}
+          formatter={(value) => (typeof value === 'number' ? `${formatUsdCents(value)}/GB` : String(value))}
+          labelFormatter={(label) => (typeof label === 'number' ? yearMonth(label) : String(label))}
           contentStyle={{ background: 'var(--bg-raised)', border: '1px solid var(--border)' }}
         />
         <Legend />

@@ -1,9 +1,10 @@
 // $/GB over time for each memory class (GPU VRAM new and used, unified memory, server DDR5, DDR4), the
 // cheapest observation each month. The chart mounts when it approaches the viewport (components/near-viewport).
-import { lazy, memo, Suspense, useMemo } from 'react';
-import type { UsdPerGBSeries } from '../../core';
-import { NearViewport } from '../../components/near-viewport';
+import { lazy, memo, Suspense, useMemo, useRef } from 'react';
+import { ChartExportButtons } from '../../components/chart-export-buttons';
+import { mountDeferredParts, NearViewport } from '../../components/near-viewport';
 import { Unavailable } from '../../components/unavailable';
+import type { UsdPerGBSeries } from '../../core';
 import { isoDateToYear } from '../../core/units';
 import { useUsdPerGbHistory } from '../../state/derived';
 import type { UsdPerGbChartSeries } from './usd-per-gb-chart';
@@ -30,6 +31,7 @@ export function UsdPerGbHistory() {
   const result = useUsdPerGbHistory();
   const value = result.status === 'ok' ? result.value : null;
   const series = useMemo(() => (value ? toChart(value) : []), [value]);
+  const figure = useRef<HTMLElement>(null);
   if (result.status === 'unavailable')
     return <Unavailable>$/GB history not available yet: {result.reason}</Unavailable>;
   if (result.status === 'error')
@@ -40,12 +42,22 @@ export function UsdPerGbHistory() {
     );
   if (series.length === 0) return <Unavailable>The dataset has no prices to compute $/GB from.</Unavailable>;
   return (
-    <figure className="chart" aria-label="Cheapest price per GB of memory each month, by memory class">
+    <figure
+      className="chart"
+      ref={figure}
+      aria-label="Cheapest price per GB of memory each month, by memory class"
+    >
       <NearViewport className="chart-box usd-per-gb-chart-box">
         <Suspense fallback={<div className="chart-loading">Loading chart…</div>}>
           <UsdPerGbChart series={series} />
         </Suspense>
       </NearViewport>
+      <ChartExportButtons
+        mount={mountDeferredParts}
+        figure={figure}
+        fileBase="rigcast-usd-per-gb"
+        title="rigcast: cheapest $/GB each month, by memory class"
+      />
       <figcaption className="muted small">
         Cheapest $/GB observed each month in each memory class; a whole machine's price counts for unified
         memory. Latest:

@@ -1,8 +1,10 @@
 // How the model is run: weight format, KV cache format, context length, concurrent sequences, engine.
+
+import { useMemo } from 'react';
 import { formatTokens } from '../../components/format';
-import { ENGINES, KV_CACHE_FORMATS, WEIGHT_FORMATS } from '../../core/memory/formats';
 import { SelectField } from '../../components/select-field';
 import { Slider } from '../../components/slider';
+import { ENGINES, KV_CACHE_FORMATS, WEIGHT_FORMATS } from '../../core/memory/formats';
 import {
   ENGINE_IDS,
   type EngineId,
@@ -12,6 +14,7 @@ import {
   WEIGHT_FORMAT_IDS,
   type WeightFormatId,
 } from '../../scenario';
+import { useClampContext, useContextLimit } from '../../state/context-limit';
 import { setScenario, useScenarioField } from '../../state/store';
 
 /** Log-scale stops from 1K to 1M tokens: each power of two and 1.5x it. */
@@ -63,18 +66,36 @@ function KvFormatField() {
 
 const formatContext = (v: number) => `${formatTokens(v)} tokens`;
 const setContext = (v: number) => setScenario({ contextTokens: v });
+const grouped = new Intl.NumberFormat('en-US');
+const formatContextBound = (v: number) => `${grouped.format(v)} (${formatTokens(v)})`;
+/** The stops up to a model's limit, ending at the limit itself. */
+function stopsUpTo(max: number): readonly number[] {
+  if (max >= LIMITS.contextTokens.max) return CONTEXT_STOPS;
+  const below = CONTEXT_STOPS.filter((s) => s < max);
+  return [...below, max];
+}
 function ContextSlider() {
   const contextTokens = useScenarioField('contextTokens');
+  // The slider ends at the model's own limit (issue 9); a larger context is brought down to it.
+  const limit = useContextLimit();
+  const max = limit?.maxTokens ?? LIMITS.contextTokens.max;
+  const value = Math.min(contextTokens, max);
+  useClampContext(contextTokens, limit);
+  const stops = useMemo(() => stopsUpTo(max), [max]);
   return (
     <Slider
       label="Context length"
       name="context"
-      value={contextTokens}
+      value={value}
       min={LIMITS.contextTokens.min}
-      max={LIMITS.contextTokens.max}
-      stops={CONTEXT_STOPS}
+      max={max}
+      stops={stops}
       unit="tokens"
       formatValue={formatContext}
+      formatBound={formatContextBound}
+      hint={
+        limit ? `${formatContext(value)}; ${limit.modelName} takes up to ${formatTokens(max)}` : undefined
+      }
       onChange={setContext}
     />
   );

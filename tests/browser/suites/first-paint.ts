@@ -92,15 +92,16 @@ const headingTops = (page: Page) =>
     ),
   );
 
+// The answer's text as the page reads it: the setup, then its three figures (label, value, detail) side by side.
 const ANSWER =
-  /^Llama 3\.1 70B .+ at Q4_K_M with 32K context needs about [\d.]+ GiB \([\d.]+ GiB–[\d.]+ GiB\)\. The cheapest rig that holds it as of \d{4}-\d{2}-\d{2} is .+ at \$[\d,]+\. A 512 GiB rig .+\.$/;
+  /^Llama 3\.1 70B .+ at Q4_K_M with 32K context, on llama\.cppMemory needed[\d.]+ GiBrange [\d.]+ GiB–[\d.]+ GiB\.Cheapest rig that holds it\$[\d,]+.+, [\d.]+ tok\/s decode \(prices as of \d{4}-\d{2}-\d{2}\)\.A 512 GiB rig with good fp8 at \$3,000.+\.$/;
 
 async function run(h: Harness): Promise<void> {
   let prerendered = '';
 
   await test(h, 'the complete answer is in the HTML before any script runs', async () => {
     const html = await (await fetch(h.url)).text();
-    const paragraph = /<p class="answer"[^>]*>([\s\S]*?)<\/p>/.exec(html)?.[1] ?? '';
+    const paragraph = /<section class="answer"[^>]*>([\s\S]*?)<\/section>/.exec(html)?.[1] ?? '';
     prerendered = paragraph
       .replace(/<!-- -->/g, '')
       .replace(/<[^>]+>/g, '')
@@ -127,7 +128,7 @@ async function run(h: Harness): Promise<void> {
       const before = {
         total: await text(blocked, '[data-name="memory-total"]'),
         rig: await text(blocked, '[data-name="rig-row"]'),
-        outcome: await text(blocked, '[data-name="projection-outcome"]'),
+        outcome: await text(blocked, '[data-name="projection-answer"]'),
       };
       await context.unrouteAll();
       const page = record(h, await context.newPage());
@@ -149,7 +150,7 @@ async function run(h: Harness): Promise<void> {
       );
       assert((await text(page, '[data-name="memory-total"]')) === before.total, 'memory total differs');
       assert((await text(page, '[data-name="rig-row"]')) === before.rig, 'first rig differs');
-      assert((await text(page, '[data-name="projection-outcome"]')) === before.outcome, 'projection differs');
+      assert((await text(page, '[data-name="projection-answer"]')) === before.outcome, 'projection differs');
     });
   });
 
@@ -350,7 +351,8 @@ async function run(h: Harness): Promise<void> {
   });
 
   await test(h, 'a shared link hides the pre-rendered numbers until it shows its own', async () => {
-    const link = `${h.url}?v=1&model=qwen3-8b&ctx=131072&batch=4`;
+    // Qwen3 8B's own limit is 40,960 tokens (max_position_embeddings): a link within it.
+    const link = `${h.url}?v=1&model=qwen3-8b&ctx=16384&batch=4`;
     await withContext(h, { viewport: DESKTOP }, async (context) => {
       const blocked = await firstPaintPage(context, link);
       const state = await blocked.evaluate(() => ({
@@ -373,7 +375,7 @@ async function run(h: Harness): Promise<void> {
       await page.goto(link, { waitUntil: 'load' });
       await visiblePartsLive(page);
       const answer = await text(page, '[data-name="answer"]');
-      assert(answer.startsWith('Qwen3 8B') && answer.includes('128K context × 4'), `answer: ${answer}`);
+      assert(answer.startsWith('Qwen3 8B') && answer.includes('16K context × 4'), `answer: ${answer}`);
       const visible = await page.evaluate(
         () => getComputedStyle(document.querySelector('.part[data-part="the answer"]') as Element).visibility,
       );

@@ -82,7 +82,8 @@ async function run(h: Harness): Promise<void> {
         await p.locator('input[data-name="hf-id"]').fill(TINY_REPO);
         await p.locator('[data-name="hf-fetch"]').click();
         await p.getByText('Fetching…').waitFor({ timeout: 3000 });
-        await p.locator('select[data-name="model-list"]').selectOption('qwen3-8b');
+        await p.locator('input[data-name="model-search"]').fill('Qwen3 8B');
+        await p.locator('[data-name="model-list"] [data-model-id="qwen3-8b"]').click();
         release();
         await p.waitForTimeout(1500);
         assert((await param(p, 'model')) === 'qwen3-8b', `model in URL is ${await param(p, 'model')}`);

@@ -147,7 +147,7 @@ async function run(h: Harness): Promise<void> {
         await page.goto(h.url);
         await settled(page);
         await page.locator('input[data-name="model-search"]').fill('Qwen3 30B');
-        await page.locator('select[data-name="model-list"]').selectOption('qwen3-30b-a3b');
+        await page.locator('[data-name="model-list"] [data-model-id="qwen3-30b-a3b"]').click();
         await page.waitForFunction(
           () => new URLSearchParams(location.search).get('model') === 'qwen3-30b-a3b',
         );

@@ -11,7 +11,6 @@ import {
 } from '../../../src/core/inventory/inventory';
 import { parseSafetensorsHeader } from '../../../src/core/inventory/safetensors';
 import { rigRequestFromEstimate } from '../../../src/core/rigs/requests';
-import { loadPreset } from '../memory/helpers';
 import {
   buildGguf,
   buildSafetensors,
@@ -22,6 +21,7 @@ import {
   llamaSafetensorsTensors,
   moeGgufTensors,
 } from '../../support/model-files';
+import { loadPreset } from '../memory/helpers';
 
 const qwen = loadPreset('qwen3-30b-a3b');
 const qwenSpec = modelFromHfConfig(qwen.config, qwen.name);

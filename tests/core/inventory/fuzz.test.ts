@@ -6,7 +6,6 @@ import { describe, expect, it } from 'vitest';
 import { parseGgufHeader } from '../../../src/core/inventory/gguf';
 import { HEADER_ERROR_CODES } from '../../../src/core/inventory/header-types';
 import { parseSafetensorsHeader } from '../../../src/core/inventory/safetensors';
-import { mulberry32 } from '../projection/prng';
 import {
   bpeTokenizerKv,
   buildGguf,
@@ -15,6 +14,7 @@ import {
   llamaSafetensorsTensors,
   moeGgufTensors,
 } from '../../support/model-files';
+import { mulberry32 } from '../projection/prng';
 
 const SHAPE = { layers: 3, hidden: 256, ffn: 512, heads: 4, kvHeads: 2, vocab: 512 };
 const gguf = buildGguf({

@@ -2,7 +2,13 @@
 // cut short (it asks for more), and the format's edges (alignment, v2, big-endian, unknown types, overlaps).
 import { describe, expect, it } from 'vitest';
 import { GGUF_DEFAULT_ALIGNMENT, parseGgufHeader } from '../../../src/core/inventory/gguf';
-import { bpeTokenizerKv, buildGguf, ByteWriter, type GgufKv, llamaGgufTensors } from '../../support/model-files';
+import {
+  ByteWriter,
+  bpeTokenizerKv,
+  buildGguf,
+  type GgufKv,
+  llamaGgufTensors,
+} from '../../support/model-files';
 
 const TINY_KV: GgufKv[] = [
   ['general.architecture', 'string', 'llama'],

@@ -4,7 +4,7 @@ import {
   parseSafetensorsHeader,
   SAFETENSORS_MAX_HEADER_BYTES,
 } from '../../../src/core/inventory/safetensors';
-import { buildSafetensors, ByteWriter, llamaSafetensorsTensors } from '../../support/model-files';
+import { ByteWriter, buildSafetensors, llamaSafetensorsTensors } from '../../support/model-files';
 
 function withJson(json: string): Uint8Array {
   const body = new TextEncoder().encode(json);

@@ -1,16 +1,16 @@
 // The format lists the UI offers: each GGUF format's nominal bits are its main ggml type's block bits
 // (ggml-common.h), each checkpoint format's are its published layout, and the labels name the format.
 import { describe, expect, it } from 'vitest';
+import { ENGINE_IDS, KV_CACHE_FORMAT_IDS, WEIGHT_FORMAT_IDS } from '../../../src/core/memory/format-ids';
 import {
   ENGINES,
   isEngineId,
   KV_CACHE_FORMATS,
   kvCacheFormatById,
   WEIGHT_FORMATS,
-  weightFormatById,
   type WeightFormatInfo,
+  weightFormatById,
 } from '../../../src/core/memory/formats';
-import { ENGINE_IDS, KV_CACHE_FORMAT_IDS, WEIGHT_FORMAT_IDS } from '../../../src/core/memory/format-ids';
 
 // Main type of each llama.cpp mix (llama-quantize's ftype table) and its block: values and bytes per block
 // in ggml-common.h.

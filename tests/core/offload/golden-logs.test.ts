@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { type OffloadOrder, placeOffload } from '../../../src/core/index';
 import { ROOT } from '../memory/helpers';
-import { model, MiB, rtx3090 } from './helpers';
+import { MiB, model, rtx3090 } from './helpers';
 
 interface LogCase {
   id: string;

@@ -1,5 +1,5 @@
 // Shared inputs for the offload tests: model presets and a hardware description.
-import { modelFromHfConfig, type ModelSpec, type OffloadHardware } from '../../../src/core/index';
+import { type ModelSpec, modelFromHfConfig, type OffloadHardware } from '../../../src/core/index';
 import { loadPreset } from '../memory/helpers';
 
 const models = new Map<string, ModelSpec>();

@@ -1,9 +1,9 @@
 // "What can I run for $X": the sweep over every preset x format on the real dataset, and its budget filter.
 import { describe, expect, it } from 'vitest';
 import {
+  acceleratorNeedBytes,
   type BudgetSweepOptions,
   budgetCandidates,
-  acceleratorNeedBytes,
   budgetRequest,
   findCheapestRigs,
   fitsRig,

@@ -6,8 +6,8 @@ import {
   type OwnedHardware,
   type SweepModel,
 } from '../../../src/core/index';
-import type { HardwareItem } from '../../../src/data/schema';
 import { loadDatasetFromDisk } from '../../../src/data/load-node';
+import type { HardwareItem } from '../../../src/data/schema';
 import { loadPresets } from '../memory/helpers';
 
 export const GiB = 2 ** 30;

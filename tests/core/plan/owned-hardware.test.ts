@@ -2,13 +2,13 @@
 // context, and speeds that agree with the rig search and with a published measurement.
 import { describe, expect, it } from 'vitest';
 import {
+  estimateMemory,
   findCheapestRigs,
   largestContextOnOwned,
   type OwnedHardware,
   type OwnedRunOptions,
   rigRequestFromEstimate,
   runOnOwned,
-  estimateMemory,
 } from '../../../src/core/index';
 import { dataset, GiB, gpus, item, model, must } from './helpers';
 

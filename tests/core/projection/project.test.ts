@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
-  DRAM_SPIKE_WINDOW,
   type DatedPrice,
+  DRAM_SPIKE_WINDOW,
   fitAnnualChange,
   MIN_FIT_POINTS,
   type ProjectionOutcome,
@@ -255,7 +255,8 @@ describe('projectRigCost: edge cases', () => {
 
   it('clamps the threshold to $1,000-$10,000 and defaults it to $3,000', () => {
     expect(projectRigCost([], { thresholdUsd: 50 }).thresholdUsd).toBe(1000);
-    expect(projectRigCost([], { thresholdUsd: 1e9 }).thresholdUsd).toBe(10_000);
+    expect(projectRigCost([], { thresholdUsd: 1e9 }).thresholdUsd).toBe(100_000);
+    expect(projectRigCost([], { thresholdUsd: 15_000 }).thresholdUsd).toBe(15_000);
     expect(projectRigCost([], { thresholdUsd: Number.NaN }).thresholdUsd).toBe(3000);
   });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
-  MEMORY_CLASSES,
   MEMORY_CLASS_LABELS,
+  MEMORY_CLASSES,
   memoryClassOf,
   usdPerGBHistory,
 } from '../../../src/core/projection/usd-per-gb';

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { MemoryEstimate } from '../../../src/core/memory/estimate-types';
 import {
   bestOptionForBudget,
   bestOptionOnRig,
@@ -6,9 +7,8 @@ import {
   largestContextOnRig,
   largestContextThatFits,
 } from '../../../src/core/rigs/best-fit';
-import { tensorParallelFactor } from '../../../src/core/rigs/speed';
-import type { MemoryEstimate } from '../../../src/core/memory/estimate-types';
 import { CUDA_CONTEXT_RESERVE_BYTES } from '../../../src/core/rigs/constants';
+import { tensorParallelFactor } from '../../../src/core/rigs/speed';
 import { fixture } from './fixture';
 
 /** A toy dense estimate: weights + 0.1 MB of KV per context token. */

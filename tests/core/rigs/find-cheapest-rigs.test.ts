@@ -273,6 +273,8 @@ describe('nothing fits: the binding constraint', () => {
   it('names the condition when the other condition would fit', () => {
     const r = findCheapestRigs(fixture, small({ conditions: ['used'] }));
     expect(r.kind === 'none' && r.binding).toBe('condition');
+    // Prices in messages read as the table shows them: "$7,377", not "$7377".
+    expect(r.kind === 'none' && r.message).toMatch(/ at \$(\d{1,3})(,\d{3})*\.$/);
     const empty = findCheapestRigs(fixture, small({ conditions: [] }));
     expect(empty.kind === 'none' && empty.binding).toBe('condition');
   });

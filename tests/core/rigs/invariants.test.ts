@@ -1,9 +1,9 @@
 // Seeded property tests of the rig search's invariants on the fixture dataset.
 import { describe, expect, it } from 'vitest';
-import type { PriceObservation } from '../../../src/data/schema';
 import { findCheapestRigs } from '../../../src/core/rigs/find-cheapest-rigs';
 import { priceAsOf } from '../../../src/core/rigs/pricing';
 import type { RigRequest } from '../../../src/core/rigs/types';
+import type { PriceObservation } from '../../../src/data/schema';
 import { fixture } from './fixture';
 
 /** mulberry32: a small seeded PRNG so failures reproduce. */

@@ -9,8 +9,8 @@ import {
   modelFromHfConfig,
   rigRequestFromEstimate,
 } from '../../../src/core/index';
-import type { Dataset } from '../../../src/data/schema';
 import { loadDatasetFromDisk, REPO_ROOT } from '../../../src/data/load-node';
+import type { Dataset } from '../../../src/data/schema';
 
 const { dataset } = loadDatasetFromDisk();
 const asOf = '2026-11-25';

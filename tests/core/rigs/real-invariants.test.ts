@@ -3,13 +3,13 @@
 // than its bay, a device the engine cannot run the format on, or a price from after the as-of date, before
 // the item shipped, or from outside the US.
 import { describe, expect, it } from 'vitest';
-import { findCheapestRigs } from '../../../src/core/rigs/find-cheapest-rigs';
-import { verdictFor } from '../../../src/core/rigs/engine-support';
-import { PSU_MAX_SUSTAINED_LOAD } from '../../../src/core/rigs/constants';
-import type { RigEngine, RigRequest } from '../../../src/core/rigs/types';
 import type { WeightFormatId } from '../../../src/core/memory/format-ids';
-import type { HardwareItem } from '../../../src/data/schema';
+import { PSU_MAX_SUSTAINED_LOAD } from '../../../src/core/rigs/constants';
+import { verdictFor } from '../../../src/core/rigs/engine-support';
+import { findCheapestRigs } from '../../../src/core/rigs/find-cheapest-rigs';
+import type { RigEngine, RigRequest } from '../../../src/core/rigs/types';
 import { loadDatasetFromDisk } from '../../../src/data/load-node';
+import type { HardwareItem } from '../../../src/data/schema';
 
 const { dataset } = loadDatasetFromDisk();
 const byId = new Map(dataset.items.map((i) => [i.id, i]));

@@ -1,8 +1,8 @@
 // A CPU platform filled with DIMMs (or sold with them), no GPU: llama.cpp on the CPU.
 import { type Candidate, candidate } from '../candidate';
 import type { PricedCatalog } from '../catalog';
-import { verdictFor } from '../engine-support';
 import { dimmNote, platformFills } from '../dimm-fill';
+import { verdictFor } from '../engine-support';
 import {
   CPU_SPEED,
   computeOf,

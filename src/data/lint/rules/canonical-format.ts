@@ -1,8 +1,9 @@
 // Files are stored in one canonical form (keys in schema order, 2-space indentation, trailing newline,
 // "$schema" pointer) so that diffs in pull requests show only real changes. `npm run lint:data -- --fix`
 // rewrites a file into this form. Model presets are left alone: their config is copied verbatim.
-import type { DataProblem } from '../../problems';
+
 import { canonicalText, isCanonicalFolder } from '../../canonical.ts';
+import type { DataProblem } from '../../problems';
 import type { LintRule } from '../types';
 
 function firstDifferentLine(a: string, b: string): number {
