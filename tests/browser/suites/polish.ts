@@ -334,8 +334,19 @@ async function run(h: Harness): Promise<void> {
       await p.locator('input[data-name="class-any"]').check();
       assert((await waitForParam(p, 'class', null)) === 'any', 'class=any not in the link');
       await projectionReady(p);
-      const card = p.locator('[data-name="class-card"][data-class="any"]');
-      assert((await card.getAttribute('aria-current')) === 'true', 'card (c) is not marked as on the chart');
+      // The projection part hydrates as it nears the viewport: until then it is the pre-rendered default.
+      const marked = await p
+        .waitForFunction(
+          () =>
+            document
+              .querySelector('[data-name="class-card"][data-class="any"]')
+              ?.getAttribute('aria-current') === 'true',
+          null,
+          { timeout: 20_000 },
+        )
+        .then(() => true)
+        .catch(() => false);
+      assert(marked, 'card (c) is not marked as on the chart');
       const url = p.url();
       const again = await openPage(h, context, url);
       await settled(again);
