@@ -2,9 +2,9 @@
 //   npm run test:mutation                              every area below (slow: tens of minutes)
 //   MUTATION_AREA=rigs npm run test:mutation           one area: memory | projection | scenario | rigs
 //   npm run test:mutation -- --mutate "src/core/memory/kv-cache.ts"   any glob (the CLI wins over the file)
-// The JSON report goes to reports/mutation/mutation-<area>.json (gitignored); an HTML report beside it. Runs are
-// incremental (one state file per area), so a second run re-tests only the mutants whose code or tests
-// changed. Not part of `npm test`: a full run takes far longer than the suite's 5-minute budget.
+// The JSON report goes to reports/mutation/mutation.json, or mutation-<area>.json for one area (gitignored);
+// an HTML report beside it. Runs are incremental (one state file per area), so a second run re-tests only
+// the mutants whose code or tests changed. Not part of `npm test`: a full run takes far longer than the suite's 5-minute budget.
 
 /** @type {Record<string, string[]>} */
 const AREAS = {
@@ -18,6 +18,9 @@ const area = process.env.MUTATION_AREA ?? 'all';
 if (area !== 'all' && !(area in AREAS)) {
   throw new Error(`MUTATION_AREA=${area}: expected one of ${Object.keys(AREAS).join(', ')} or all`);
 }
+
+// A run of every area writes mutation.json; a run of one area writes mutation-<area>.json beside it.
+const report = area === 'all' ? 'mutation' : `mutation-${area}`;
 
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
@@ -34,13 +37,13 @@ export default {
   ignoreStatic: true,
   incrementalFile: `reports/mutation/incremental-${area}.json`,
   reporters: ['clear-text', 'progress', 'json', 'html'],
-  jsonReporter: { fileName: `reports/mutation/mutation-${area}.json` },
-  htmlReporter: { fileName: `reports/mutation/mutation-${area}.html` },
+  jsonReporter: { fileName: `reports/mutation/${report}.json` },
+  htmlReporter: { fileName: `reports/mutation/${report}.html` },
   clearTextReporter: { allowColor: false, logTests: false, reportScoreTable: true },
   // TypeScript types are not mutated; a mutant the type checker would reject is still run (the tests see it).
   disableTypeChecks: '{src,tests}/**/*.{ts,tsx}',
   thresholds: { high: 90, low: 80, break: null },
-  timeoutMS: 20_000,
+  timeoutMS: 10_000,
   // One sandbox folder per area, so runs of two areas at once do not remove each other's sandbox.
   tempDirName: `.stryker-tmp-${area}`,
   // Stryker rewrites tsconfig paths that leave the sandbox with TypeScript's JS API, which TypeScript 7 (the

@@ -49,7 +49,8 @@ export interface UsableUnified {
  *    `sysctl iogpu.wired_limit_mb` to all but an OS reserve;
  *  - Strix Halo: the BIOS split (factory) or the Linux GTT limit raised to all but an OS reserve;
  *  - GB10: what CUDA was measured to have free at boot (the OS shares the pool);
- *  - other NVIDIA unified machines: the pool less a CUDA context; others: the pool less an OS reserve. */
+ *  - other NVIDIA unified machines (Grace superchips): the GPU's own memory when the item states it, else the
+ *    pool, less a CUDA context; others: the pool less an OS reserve. */
 export function usableUnified(item: HardwareItem, limit: UnifiedMemoryLimit): UsableUnified {
   const sizeGiB = item.memory?.sizeGiB ?? 0;
   const size = sizeGiB * BYTES_PER_GIB;
@@ -91,11 +92,23 @@ export function usableUnified(item: HardwareItem, limit: UnifiedMemoryLimit): Us
         rule: `GB10: CUDA has about ${(bytes / BYTES_PER_GIB).toFixed(1)} of ${sizeGiB} GiB free at boot (the OS shares the pool).`,
       };
     }
-    case 'nvidia-grace':
+    case 'nvidia-grace': {
+      // A Grace superchip's coherent pool is two memories: the GPU's HBM and the CPU's LPDDR5X behind
+      // NVLink-C2C. vLLM and llama.cpp's CUDA backend allocate in the GPU's own memory (the LPDDR5X is
+      // reached only through explicit CPU offload or unified-memory paging, at LPDDR speed), so when the
+      // item states the accelerator's share (memory.acceleratorUsableGiB, cited), only that share counts.
+      const hbmGiB = item.memory?.acceleratorUsableGiB;
+      if (hbmGiB !== undefined && hbmGiB < sizeGiB) {
+        return {
+          bytes: Math.max(0, hbmGiB * BYTES_PER_GIB - CUDA_CONTEXT_RESERVE_BYTES),
+          rule: `${hbmGiB} GiB of GPU memory less one CUDA context; the other ${sizeGiB - hbmGiB} GiB of the coherent pool is CPU memory, reached at a fraction of the speed, and is not counted.`,
+        };
+      }
       return {
         bytes: Math.max(0, size - CUDA_CONTEXT_RESERVE_BYTES),
         rule: `${sizeGiB} GiB less one CUDA context.`,
       };
+    }
     case 'other':
       return {
         bytes: Math.max(0, size - OS_RESERVE_BYTES),
