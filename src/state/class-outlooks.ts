@@ -153,6 +153,7 @@ function computeAtOnce(data: LoadedDataset, job: Job): void {
           componentProjection: { fit: null, line: [], crossings: [] },
           componentToRig: null,
           backtest: [],
+          fitFloor: null,
         },
         {},
       ),
@@ -256,6 +257,7 @@ function atThreshold(engine: PriceEngine, o: ClassOutlook, options: RateOptions,
         rate: options.rate,
         excludeSpike: options.excludeSpike,
         ...(options.fitFromYear !== undefined ? { fitFromYear: options.fitFromYear } : {}),
+        ...(o.fitFloor ? { fitFrom: o.fitFloor } : {}),
       });
     const components = engine.projectComponents(o.components, o.targetBytes, [usd], projection.horizonYear);
     hit = { projection, components };

@@ -16,7 +16,7 @@ import {
   projectRigCost,
   type RigCostProjection,
 } from './project';
-import { RIG_CLASS_SPECS, type RigClass } from './rig-classes';
+import { classFitFloor, RIG_CLASS_SPECS, type RigClass } from './rig-classes';
 import { datasetMonthRange, type RigCostHistory, type RigCostPoint, rigCostHistory } from './rig-history';
 import { monthOf, monthsBetween } from './time';
 
@@ -43,6 +43,8 @@ export interface ClassOutlook {
   /** Median component estimate / whole-rig price over the months both exist. */
   componentToRig: number | null;
   backtest: BacktestResult[];
+  /** Where the fit starts for lack of the class's own kind of rig in the data (classFitFloor), or null. */
+  fitFloor: { date: string; reason: string } | null;
 }
 
 export function classOutlook(dataset: Dataset, opts: ClassOutlookOptions): ClassOutlook {
@@ -109,6 +111,7 @@ export function* classOutlookSteps(
       componentProjection: { fit: null, line: [], crossings: [] },
       componentToRig: null,
       backtest: [],
+      fitFloor: null,
     },
     opts,
   );
@@ -120,9 +123,11 @@ export function reprojectOutlook(
   outlook: ClassOutlook,
   opts: ProjectionOptions & { thresholdsUsd?: readonly number[] },
 ): ClassOutlook {
-  const { thresholdsUsd, thresholdUsd: _single, ...projection } = opts;
+  const { thresholdsUsd, thresholdUsd: _single, ...options } = opts;
   const thresholds = thresholdsUsd ?? ANSWER_THRESHOLDS_USD;
   const points = outlook.history.points;
+  const fitFloor = classFitFloor(outlook.rigClass, points);
+  const projection: ProjectionOptions = fitFloor ? { ...options, fitFrom: fitFloor } : options;
   return {
     ...outlook,
     projections: thresholds.map((thresholdUsd) => projectRigCost(points, { ...projection, thresholdUsd })),
@@ -134,6 +139,7 @@ export function reprojectOutlook(
     ),
     componentToRig: componentToRigRatio(outlook.components, points),
     backtest: backtest(points, undefined, projection),
+    fitFloor,
   };
 }
 

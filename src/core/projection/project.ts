@@ -67,6 +67,9 @@ export interface ProjectionOptions {
   spikeWindow?: DateWindow;
   /** Fit only points from 1 January of this year. Default: from the first point. */
   fitFromYear?: number;
+  /** Fit only points on or after this ISO date, for the reason given (a data-coverage floor: the rig class
+   *  has no priced rig of its own kind before it). The later of this and fitFromYear applies. */
+  fitFrom?: { date: string; reason: string };
 }
 
 export type CrossingEdge =
@@ -252,10 +255,12 @@ export function projectRigCost(
         }
       : null;
 
-  const fromDate =
+  const yearStart =
     options.fitFromYear !== undefined && Number.isFinite(options.fitFromYear)
       ? `${String(Math.round(options.fitFromYear)).padStart(4, '0')}-01-01`
       : null;
+  const floor = options.fitFrom?.date ?? null;
+  const fromDate = yearStart === null ? floor : floor === null || yearStart > floor ? yearStart : floor;
   let excludedBeforeStart = 0;
   let excludedBySpike = 0;
   const window = points.filter((p) => {
@@ -427,6 +432,13 @@ function describeAssumptions(
     out.push({
       id: 'projection-fit-window',
       text: `Fit window starts 1 January ${Math.round(options.fitFromYear)}`,
+      source: PROJECTION_README,
+    });
+  }
+  if (options.fitFrom !== undefined) {
+    out.push({
+      id: 'projection-fit-floor',
+      text: `Fit window starts ${options.fitFrom.date.slice(0, 7)} at the earliest: ${options.fitFrom.reason}`,
       source: PROJECTION_README,
     });
   }

@@ -42,6 +42,10 @@ export interface RigClassSpec {
   engine: 'llama.cpp' | 'vllm';
   requireFp8: boolean;
   rigKinds?: readonly RigKind[];
+  /** The kinds that make this class what it is. When the frontier's first months are rigs of other kinds
+   *  only (the dataset prices none of these at the target yet), the fit starts at the first month one of
+   *  them is the cheapest: the months before say what GPU servers cost, not what this class costs. */
+  ownKinds?: readonly RigKind[];
   minDecodeTokensPerSecond?: number;
   minPrefillTokensPerSecond?: number;
 }
@@ -71,6 +75,7 @@ export const RIG_CLASS_SPECS: Record<RigClass, RigClassSpec> = {
     definition: 'any rig llama.cpp runs on, CPU servers and GPU + RAM hybrids included, at any speed',
     engine: 'llama.cpp',
     requireFp8: false,
+    ownKinds: ['cpu-server', 'gpu-ram-hybrid'],
   },
 };
 
@@ -113,4 +118,21 @@ export function classRequest(rigClass: RigClass, targetBytes: number, opts: Clas
   };
   if (spec.engine === 'vllm') request.weightFormat = 'fp8';
   return request;
+}
+
+/** Where the class's fit starts for lack of its own kind of rig in the data (RigClassSpec.ownKinds): the
+ *  first month whose cheapest rig is of an own kind, when months before it exist; otherwise null. */
+export function classFitFloor(
+  rigClass: RigClass,
+  points: readonly { date: string; rigKind: RigKind }[],
+): { date: string; reason: string } | null {
+  const own = RIG_CLASS_SPECS[rigClass].ownKinds;
+  if (own === undefined || points.length === 0) return null;
+  const first = points.findIndex((p) => own.includes(p.rigKind));
+  if (first <= 0) return null;
+  const at = (points[first] as { date: string }).date;
+  return {
+    date: `${at.slice(0, 7)}-01`,
+    reason: `before it the dataset prices no ${own.join(' or ')} rig of this size, so the cheapest rig was a GPU or unified machine, which says nothing about what CPU memory cost (${first} month${first === 1 ? '' : 's'} left out).`,
+  };
 }
