@@ -4,8 +4,8 @@
 // `npm run data:coverage` prints it; the data work of issue 10 is measured against it.
 import type { Dataset } from '../../data/schema';
 import { CARRY_FORWARD_MAX_DAYS, FRESH_PRICE_DAYS } from '../rigs/constants';
-import { daysBetween } from '../rigs/pricing';
 import type { RigKind } from '../rigs/types';
+import { daysBetween } from '../units';
 import { type RigCostPoint, rigCostHistory } from './rig-history';
 import { monthsBetween } from './time';
 

@@ -2,8 +2,9 @@
 // Pricing it is most of a search's work and depends only on (dataset, asOf, conditions, age limit), which
 // stay fixed while a user drags the model sliders, so the last few are cached per dataset.
 import type { Dataset, HardwareItem, PriceObservation } from '../../data/schema';
+import { daysBetween } from '../units';
 import { dramIndexAdjustment, type IndexAdjustment } from './price-index';
-import { daysBetween, latestPerCondition } from './pricing';
+import { latestPerCondition } from './pricing';
 import type { PurchaseCondition } from './types';
 
 export interface Priced {

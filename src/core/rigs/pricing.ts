@@ -92,8 +92,3 @@ export function priceCutoff(asOf: string, maxAgeDays: number): string {
   const t = Date.parse(`${asOf}T00:00:00Z`) - Math.round(maxAgeDays) * 86_400_000;
   return Number.isNaN(t) ? '' : new Date(t).toISOString().slice(0, 10);
 }
-
-/** Whole days from a to b (ISO dates). */
-export function daysBetween(a: string, b: string): number {
-  return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
-}
