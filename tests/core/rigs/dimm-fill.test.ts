@@ -186,9 +186,7 @@ describe('dimmNote', () => {
     if (!included) throw new Error('no fill');
     expect(dimmNote(two, included)).toContain('(included in the price)');
     expect(dimmNote(two, included)).toContain('NUMA');
-    const sold = platform({ channels: 12 }, {
-      includedMemory: { moduleId: 'x', count: 4 },
-    } as Partial<HardwareItem>);
+    const sold = platform({ channels: 12 }, { includedMemory: { itemId: 'x', count: 4 } });
     const bought = dimmFills(sold, [priced(moduleItem(32), 100)], 1)[0];
     if (!bought) throw new Error('no fill');
     expect(dimmNote(sold, bought)).toContain('They replace the DIMMs the server is sold with.');
