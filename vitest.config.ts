@@ -6,7 +6,8 @@ export default defineConfig({
   // the same virtual modules the app gets, built from this repository's data/models.
   plugins: [modelPresetsPlugin()],
   test: {
-    include: ['tests/**/*.test.ts'],
+    // RIGCAST_TEST_INCLUDE narrows the run to one area's tests (stryker.config.mjs sets it for a rigs run).
+    include: [process.env.RIGCAST_TEST_INCLUDE ?? 'tests/**/*.test.ts'],
     exclude: ['tests/browser/**', 'node_modules/**'],
     environment: 'node',
   },
