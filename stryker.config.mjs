@@ -14,10 +14,15 @@ const AREAS = {
   rigs: ['src/core/rigs/**/*.ts'],
 };
 
-/** Where an area's own tests are. The rig search is also exercised by slow integration tests (budget and
- *  hardware sweeps, projection histories over the real dataset: seconds per mutant), so a rigs run uses
- *  the rig search's own tests only, and its score is a lower bound. */
-const AREA_TESTS = { rigs: 'tests/core/rigs/**/*.test.ts' };
+/** Where an area's own tests are. A run of one area uses only these: the core is also exercised by slow
+ *  integration tests (budget and hardware sweeps, projection histories over the real dataset, the app's
+ *  state: seconds per mutant), so a one-area score is a lower bound. A run of every area uses every test. */
+const AREA_TESTS = {
+  memory: 'tests/core/memory/**/*.test.ts',
+  projection: 'tests/core/projection/**/*.test.ts',
+  scenario: 'tests/scenario/**/*.test.ts',
+  rigs: 'tests/core/rigs/**/*.test.ts',
+};
 
 const area = process.env.MUTATION_AREA ?? 'all';
 if (area !== 'all' && !(area in AREAS)) {
