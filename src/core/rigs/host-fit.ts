@@ -71,7 +71,7 @@ export function fitGpusInHost(
     if (!COOLING_FITS[bays.airflow].includes(card.cooling)) {
       return {
         ok: false,
-        reason: `${gpu.name} is a ${card.cooling} card; ${host.name} has ${bays.airflow === 'server' ? 'server' : bays.airflow === 'case' ? 'desktop-case' : 'open-frame'} airflow`,
+        reason: `${gpu.name} is ${card.cooling === 'open-air' ? 'an' : 'a'} ${card.cooling} card; ${host.name} has ${bays.airflow === 'server' ? 'server' : bays.airflow === 'case' ? 'desktop-case' : 'open-frame'} airflow`,
       };
     }
   }
