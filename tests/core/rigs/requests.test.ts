@@ -28,7 +28,7 @@ const estimate = (extra: Partial<MemoryEstimate> = {}): MemoryEstimate => ({
 });
 
 describe('acceleratorNeedBytes', () => {
-  it('is the total less one CUDA context (457 MiB, ollama's cudaMinimumMemory), never below zero', () => {
+  it('is the total less one CUDA context (457 MiB, ollama cudaMinimumMemory), never below zero', () => {
     expect(CUDA_CONTEXT_RESERVE_BYTES).toBe(457 * 2 ** 20);
     expect(acceleratorNeedBytes(estimate())).toBe(50 * GB - 457 * 2 ** 20);
     expect(acceleratorNeedBytes(estimate({ total: 100 }))).toBe(0);
