@@ -85,10 +85,10 @@ function ClassCard({ view, c }: { view: ProjectionOutlookView; c: ClassView }) {
       data-class={c.rigClass}
       aria-current={c.rigClass === view.selected ? 'true' : undefined}
     >
-      <h4>
+      <h3>
         ({CLASS_LETTER[c.rigClass]}) {spec.label}
         {c.rigClass === view.selected ? <span className="muted"> · on the chart</span> : null}
-      </h4>
+      </h3>
       {c.outlook === null ? (
         <p className="muted">Computing this class’s price history…</p>
       ) : latest === undefined ? (
