@@ -1,12 +1,16 @@
 // The assumptions list the app shows under the rig table: every rule the search applies, each with the
 // figures it uses (written out here as the cited values, not recomputed) and a source.
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { rigAssumptions } from '../../../src/core/rigs/constants';
 import { unifiedPlatformClass, usableUnified } from '../../../src/core/rigs/usable-memory';
 import type { HardwareItem } from '../../../src/data/schema';
 
 describe('rigAssumptions', () => {
-  const raised = rigAssumptions();
+  // Computed in each test (not when the file is collected), so per-test coverage sees which test reads it.
+  let raised = rigAssumptions();
+  beforeEach(() => {
+    raised = rigAssumptions();
+  });
   const byId = (list: ReturnType<typeof rigAssumptions>, id: string) =>
     list.find((a) => a.id === id)?.text ?? '';
 

@@ -2,7 +2,7 @@
 // their roles, the notes (DIMMs, their power, a defaulted compute figure), fp8, and the compute roof when
 // the batch is large. Figures by hand: 12 DDR5-4800 channels = 460.8 GB/s; 1 TFLOPS (the CPU default) at
 // 0.76 efficiency over 2 x 37e9 FLOPs per token = 10.27 tokens/s of prefill.
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { findCheapestRigs } from '../../../src/core/rigs/find-cheapest-rigs';
 import type { RigConstraints, RigQuote, RigRequest } from '../../../src/core/rigs/types';
 import { fixture } from './fixture';
@@ -31,7 +31,11 @@ const cheapest = (r: RigRequest): RigQuote => {
 };
 
 describe('a CPU server quote', () => {
-  const q = cheapest(moe());
+  // Searched in each test (not when the file is collected), so per-test coverage sees which test reads it.
+  let q: RigQuote;
+  beforeEach(() => {
+    q = cheapest(moe());
+  });
   it('is named by its platform and fill, with the platform and the DIMMs as parts', () => {
     expect(q.id).toBe('cpu-server:epyc-12ch:rdimm-64:x12');
     expect(q.label).toBe('EPYC 12-channel with 12 × 64 GiB');

@@ -1,7 +1,7 @@
 // Multi-GPU quotes on the hand-made fixture: llama.cpp splits layers (one card's bandwidth per token),
 // vLLM runs tensor parallel on a x16 host (N cards' bandwidth, 0.9 per doubling: 1.80x on two cards), and
 // the notes say which. Two 24 GB cards hold 40 GB; the 936 GB/s card has no TFLOPS in the fixture.
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { findCheapestRigs } from '../../../src/core/rigs/find-cheapest-rigs';
 import type { RigConstraints, RigQuote, RigRequest } from '../../../src/core/rigs/types';
 import { fixture } from './fixture';
@@ -35,8 +35,13 @@ const quote = (r: RigRequest, id: string): RigQuote => {
 
 describe('two 24 GB cards in the 4-slot host', () => {
   const id = 'multi-gpu:gpu-24gb:x2:host-4';
-  const split = quote(request('llama.cpp'), id);
-  const tp = quote(request('vllm'), id);
+  // Searched in each test (not when the file is collected), so per-test coverage sees which test reads it.
+  let split: RigQuote;
+  let tp: RigQuote;
+  beforeEach(() => {
+    split = quote(request('llama.cpp'), id);
+    tp = quote(request('vllm'), id);
+  });
 
   it('llama.cpp: one card’s bandwidth per token, and the note says layer split', () => {
     expect(split.bandwidthGBps).toBe(936);

@@ -49,12 +49,22 @@ describe('usableUnified', () => {
   });
   it('a Grace superchip that states its GPU memory counts only that: the CPU LPDDR5X is not GPU memory', () => {
     const station = machine(748, 'sm_103');
-    station.memory = { sizeGiB: 748, type: 'unified', acceleratorUsableGiB: 252, acceleratorUsableSource: src };
+    station.memory = {
+      sizeGiB: 748,
+      type: 'unified',
+      acceleratorUsableGiB: 252,
+      acceleratorUsableSource: src,
+    };
     const r = usableUnified(station, 'raised');
     expect(r.bytes).toBe(252 * GiB - CUDA_CONTEXT_RESERVE_BYTES);
     expect(r.rule).toContain('496 GiB');
     // A stated share equal to the pool is the pool (one memory).
-    station.memory = { sizeGiB: 748, type: 'unified', acceleratorUsableGiB: 748, acceleratorUsableSource: src };
+    station.memory = {
+      sizeGiB: 748,
+      type: 'unified',
+      acceleratorUsableGiB: 748,
+      acceleratorUsableSource: src,
+    };
     expect(usableUnified(station, 'raised').bytes).toBe(748 * GiB - CUDA_CONTEXT_RESERVE_BYTES);
   });
 });
