@@ -3,7 +3,7 @@
 // core, as a loaded CI machine would be. Prints each run's result and time, then passes/failures; exits
 // non-zero if any run failed. Not part of npm test.
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -41,7 +41,7 @@ function startLoad(): { stop: () => void; builds: () => number } {
   };
 }
 
-function runBrowserTests(): Promise<{ ok: boolean; seconds: number; tail: string }> {
+function runBrowserTests(): Promise<{ ok: boolean; seconds: number; tail: string; output: string }> {
   const started = Date.now();
   return new Promise((done) => {
     const child = spawn('npx', ['tsx', 'tests/browser/run.ts'], {
@@ -62,6 +62,7 @@ function runBrowserTests(): Promise<{ ok: boolean; seconds: number; tail: string
         ok: code === 0,
         seconds: (Date.now() - started) / 1000,
         tail: [...failures.slice(0, 5), lines.at(-1) ?? ''].join('\n     '),
+        output,
       });
     });
   });
@@ -75,8 +76,16 @@ async function main(): Promise<void> {
     for (let i = 1; i <= runs; i++) {
       const r = await runBrowserTests();
       if (r.ok) passed++;
+      // A failed run's whole output is kept, so its cause can be read after the loop.
+      let kept = '';
+      if (!r.ok) {
+        const dir = join(ROOT, 'reports', 'stress');
+        mkdirSync(dir, { recursive: true });
+        kept = join(dir, `run-${i}.log`);
+        writeFileSync(kept, r.output);
+      }
       console.log(
-        `run ${i}/${runs}: ${r.ok ? 'pass' : 'FAIL'} in ${r.seconds.toFixed(0)} s, load average ${loadavg()[0]?.toFixed(1)}${r.ok ? '' : `\n     ${r.tail}`}`,
+        `run ${i}/${runs}: ${r.ok ? 'pass' : 'FAIL'} in ${r.seconds.toFixed(0)} s, load average ${loadavg()[0]?.toFixed(1)}${r.ok ? '' : `\n     ${r.tail}\n     full output: ${kept}`}`,
       );
     }
   } finally {
