@@ -44,11 +44,12 @@ export type {
   TensorSpec,
 } from './model/model-spec';
 export { ARCHITECTURES } from './model/model-spec';
-export type { OffloadOrder } from './offload/constants';
+export type { FileLayout, OffloadOrder } from './offload/constants';
 export {
   DEFAULT_N_UBATCH,
   DEFAULT_OFFLOAD_ORDER,
   DEFAULT_PCIE_GBPS,
+  FILE_LAYOUTS,
   OFFLOAD_ORDERS,
   PCIE_X16_GBPS,
 } from './offload/constants';

@@ -32,6 +32,17 @@ export type OffloadOrder = (typeof OFFLOAD_ORDERS)[number];
 export const DEFAULT_OFFLOAD_ORDER: OffloadOrder = 'output-first';
 export const OUTPUT_FIRST_PR_URL = 'https://github.com/ggml-org/llama.cpp/pull/18148';
 
+/** Where the file stores its tensors, which decides the span `CPU_Mapped model buffer size` reports (the mapped
+ *  range from the first to the last CPU-held tensor, GPU tensors in between included):
+ *  - 'convert-hf': convert_hf_to_gguf.py, the converter since 2024: output, output_norm and token_embd first,
+ *    then the blocks (the order our tensor tables list);
+ *  - 'output-last': the 2023 convert.py that wrote most older uploads (TheBloke's among them): token_embd
+ *    first, then the blocks, then output_norm and output at the end of the file, so a CPU-held output layer
+ *    maps the whole file. */
+export const FILE_LAYOUTS = ['convert-hf', 'output-last'] as const;
+export type FileLayout = (typeof FILE_LAYOUTS)[number];
+export const DEFAULT_FILE_LAYOUT: FileLayout = 'convert-hf';
+
 /** The expert tensors `--cpu-moe` and `--n-cpu-moe N` keep on the CPU: common/common.h LLM_FFN_EXPS_REGEX
  *  `\.ffn_(up|down|gate|gate_up)_(ch|)exps`, and for `--n-cpu-moe N` one override per block i < N built by
  *  llm_ffn_exps_block_regex(i) = `blk\.i` + that pattern (common/arg.cpp, PR #15077

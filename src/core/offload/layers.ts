@@ -3,7 +3,7 @@
 import type { WeightFormatInfo } from '../memory/formats';
 import { tensorBytes } from '../memory/weights';
 import type { ModelSpec, TensorSpec } from '../model/model-spec';
-import { EXPERT_TENSOR_PATTERN, GGUF_ALIGNMENT } from './constants';
+import { EXPERT_TENSOR_PATTERN, type FileLayout, GGUF_ALIGNMENT } from './constants';
 
 export type TensorPlace = 'input' | 'output' | 'block';
 
@@ -40,36 +40,50 @@ const alignUp = (x: number) => Math.ceil(x / GGUF_ALIGNMENT) * GGUF_ALIGNMENT;
 /** The loadable tensors of a GGUF (multi-token-prediction blocks are stored by some files but not loaded for
  *  plain decoding, so they are left out; their bytes still count in file offsets). Null when the format is not a
  *  GGUF layout llama.cpp loads. */
-export function modelLayers(model: ModelSpec, format: WeightFormatInfo): ModelLayers | null {
+export function modelLayers(
+  model: ModelSpec,
+  format: WeightFormatInfo,
+  layout: FileLayout = 'convert-hf',
+): ModelLayers | null {
   let perModel = cache.get(model);
   if (!perModel) {
     perModel = new Map();
     cache.set(model, perModel);
   }
-  const hit = perModel.get(format.id);
+  const key = `${format.id} ${layout}`;
+  const hit = perModel.get(key);
   if (hit) return hit;
   const tb = tensorBytes(model, format, 'llama.cpp');
   if (!tb.isGguf) return null;
   const tensors: PlacedTensor[] = [];
-  let offset = 0;
   let tokenEmbdBytes = 0;
   let hasOutput = false;
-  for (let i = 0; i < tb.tensors.length; i++) {
+  const placeOf = (spec: TensorSpec): TensorPlace => {
+    if (spec.layer >= 0) return 'block';
+    return spec.role === 'embedding' ? 'input' : 'output';
+  };
+  // File order: the tensor table's own order ('convert-hf'), or the output layer's tensors moved to the end.
+  const order = tb.tensors.map((_, i) => i);
+  if (layout === 'output-last') {
+    const isOutput = (i: number) => placeOf(tb.tensors[i] as TensorSpec) === 'output';
+    order.sort((a, b) => Number(isOutput(a)) - Number(isOutput(b)) || a - b);
+  }
+  const offsets = new Array<number>(tb.tensors.length);
+  let offset = 0;
+  for (const i of order) {
+    offsets[i] = offset;
+    offset += alignUp(tb.bytes[i] as number);
+  }
+  for (let i = 0; i < tb.mainCount; i++) {
     const spec = tb.tensors[i] as TensorSpec;
     const bytes = tb.bytes[i] as number;
-    const at = offset;
-    offset += alignUp(bytes);
-    if (i >= tb.mainCount) continue;
-    let place: TensorPlace;
-    if (spec.layer >= 0) place = 'block';
-    else if (spec.role === 'embedding') place = 'input';
-    else place = 'output';
+    const place = placeOf(spec);
     if (spec.role === 'embedding') tokenEmbdBytes = bytes;
     if (spec.role === 'output') hasOutput = true;
     tensors.push({
       spec,
       bytes,
-      offset: at,
+      offset: offsets[i] as number,
       place,
       block: spec.layer,
       expert: EXPERT_TENSOR_PATTERN.test(spec.name),
@@ -83,7 +97,7 @@ export function modelLayers(model: ModelSpec, format: WeightFormatInfo): ModelLa
     expertsPerToken: model.moe?.expertsPerToken ?? 0,
     numExperts: model.moe?.numExperts ?? 0,
   };
-  perModel.set(format.id, layers);
+  perModel.set(key, layers);
   return layers;
 }
 

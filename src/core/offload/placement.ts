@@ -10,8 +10,10 @@ import type { ModelSpec } from '../model/model-spec';
 import { offloadAssumptions } from './assumptions';
 import {
   CUDA_CONTEXT_BYTES,
+  DEFAULT_FILE_LAYOUT,
   DEFAULT_N_UBATCH,
   DEFAULT_OFFLOAD_ORDER,
+  FILE_LAYOUTS,
   OFFLOAD_ORDERS,
   type OffloadOrder,
   OP_OFFLOAD_MIN_BATCH,
@@ -72,7 +74,11 @@ export function prepareOffload(
   }
   const format = weightFormatById(options.weightFormat);
   const kvFormat = kvCacheFormatById(options.kvCacheFormat);
-  const layers = format ? modelLayers(model, format) : null;
+  const fileLayout = options.fileLayout ?? DEFAULT_FILE_LAYOUT;
+  if (!FILE_LAYOUTS.includes(fileLayout)) {
+    return fail('invalid-file-layout', 'fileLayout', `expected one of ${FILE_LAYOUTS.join(', ')}`);
+  }
+  const layers = format ? modelLayers(model, format, fileLayout) : null;
   if (!format || !kvFormat || !layers) {
     return fail(
       'format-not-on-llama-cpp',
@@ -137,6 +143,7 @@ export function prepareOffload(
         batch,
         nUbatch,
         order,
+        fileLayout,
       },
       hardware,
       kvPerBlock: llamaCppKvBytesPerLayer(model, kvFormat, ctx, batch),

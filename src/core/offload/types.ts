@@ -1,7 +1,7 @@
 // The partial-offload contract: hardware a person owns, the llama.cpp flags they would pass, and what each device
 // holds and how fast it runs. All sizes in bytes, bandwidth in GB/s (1e9 bytes/s), compute in TFLOPS.
 import type { Assumption } from '../memory/estimate-types';
-import type { OffloadOrder } from './constants';
+import type { FileLayout, OffloadOrder } from './constants';
 
 export interface OffloadGpu {
   /** Display name, e.g. 'RTX 3090'. */
@@ -40,6 +40,9 @@ export interface OffloadOptions {
   /** Which layers -ngl takes: 'output-first' (llama.cpp since PR #18148, December 2025, default) or
    *  'blocks-first' (older builds). */
   order?: OffloadOrder;
+  /** How the GGUF orders its tensors (constants.ts FILE_LAYOUTS), default 'convert-hf'. Only the CPU_Mapped span
+   *  depends on it. */
+  fileLayout?: FileLayout;
 }
 
 export interface OffloadConfig {
@@ -134,6 +137,7 @@ export type OffloadErrorCode =
   | 'invalid-batch'
   | 'invalid-ubatch'
   | 'invalid-order'
+  | 'invalid-file-layout'
   | 'no-gpu'
   | 'invalid-gpu'
   | 'invalid-ram'

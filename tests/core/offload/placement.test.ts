@@ -324,6 +324,11 @@ describe('errors never throw', () => {
     ],
     ['ubatch 0', [m(), { ...Q4, nUbatch: 0 }, rtx3090(), { nGpuLayers: 10 }], 'invalid-ubatch'],
     ['context 0', [m(), { ...Q4, contextTokens: 0 }, rtx3090(), { nGpuLayers: 10 }], 'invalid-context'],
+    [
+      'unknown file layout',
+      [m(), { ...Q4, fileLayout: 'sorted' as never }, rtx3090(), { nGpuLayers: 10 }],
+      'invalid-file-layout',
+    ],
   ];
   for (const [name, args, code] of cases) {
     it(name, () => {
