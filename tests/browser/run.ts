@@ -34,6 +34,7 @@ async function main(outcomes: Outcome[]): Promise<void> {
     server = await serveStatic(join(ROOT, 'dist'));
     // launch() gives every run a fresh temporary profile (a new user-data-dir), removed on close.
     browser = await chromium.launch({ executablePath: found.path, args: [...HEADLESS_ARGS] });
+    shimKeepNames(browser);
     const h: Harness = {
       browser,
       url: server.url,
@@ -75,3 +76,17 @@ main(outcomes)
     console.log(`${passed} passed, ${failed} failed`);
     process.exit(failed > 0 || passed === 0 ? 1 : 0);
   });
+
+/** tsx compiles these tests with esbuild's keepNames, which wraps a named function declared inside code we hand
+ *  the page (page.evaluate, waitForFunction, addInitScript) in `__name(fn, "name")`. The page has no __name, so
+ *  such code threw "__name is not defined" whenever its branch ran: a stress run at load 10.7 hit it in the
+ *  layout-shift observer, which names a helper and runs only when something shifts. Every context defines a
+ *  no-op __name before any page script; the app's own bundle never calls it. */
+function shimKeepNames(browser: Browser): void {
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = async (options) => {
+    const context = await newContext(options);
+    await context.addInitScript({ content: 'globalThis.__name ??= (fn) => fn;' });
+    return context;
+  };
+}

@@ -407,6 +407,8 @@ async function run(h: Harness): Promise<void> {
         await projectionReady(p);
         await chartMounted(p, 0);
         const point = p.locator('figure.chart').first().locator('.recharts-scatter-symbol').nth(3);
+        // The chart's surface can mount before its points are drawn (a stress run at load 10.7 read none).
+        await point.waitFor({ timeout: 15_000 }).catch(() => {});
         const box = await point.boundingBox();
         assert(box, 'no history point on the chart');
         await p.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
