@@ -8,7 +8,8 @@ export default defineConfig({
   test: {
     // RIGCAST_TEST_INCLUDE narrows the run to one area's tests (stryker.config.mjs sets it for a rigs run).
     include: [process.env.RIGCAST_TEST_INCLUDE ?? 'tests/**/*.test.ts'],
-    exclude: ['tests/browser/**', 'node_modules/**'],
+    // RIGCAST_TEST_EXCLUDE leaves out slow integration tests from an area's mutation run (stryker.config.mjs).
+    exclude: ['tests/browser/**', 'node_modules/**', ...(process.env.RIGCAST_TEST_EXCLUDE?.split(',') ?? [])],
     environment: 'node',
     // The property tests (thousands of seeded links, configs and inventories) take about a second each on
     // an idle machine; on a loaded 2-core CI runner, or under StrykerJS's coverage instrumentation, they

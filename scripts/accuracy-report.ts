@@ -10,10 +10,10 @@ import {
   estimateMemory,
   type ModelSpec,
   modelFromHfConfig,
-  type OffloadOrder,
   placeOffload,
 } from '../src/core/index';
 import { bytesToGB } from '../src/core/units';
+import { placeLogCase, planBuffersMiB, readOffloadLogs } from './lib/offload-logs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -176,53 +176,17 @@ for (const c of kvCases) {
 
 // Partial offload (src/core/offload): published llama.cpp load logs (tests/golden/offload-logs.json) against the
 // placement's buffers, and published partial-offload decode speeds (tests/golden/offload-speeds.json).
-interface OffloadLogCase {
-  id: string;
-  model: string;
-  weightFormat: string;
-  kvCacheFormat: string;
-  contextTokens: number;
-  batch: number;
-  nUbatch: number;
-  nGpuLayers: number;
-  order: OffloadOrder;
-  url: string;
-  logged: Record<string, number | string>;
-}
-const offloadLogs = JSON.parse(
-  readFileSync(join(root, 'tests/golden/offload-logs.json'), 'utf8'),
-) as OffloadLogCase[];
-const MiBytes = 2 ** 20;
+const offloadLogs = readOffloadLogs(root);
 console.log(`\nPartial offload: llama.cpp load logs (${offloadLogs.length} cases), logged MiB vs model`);
 for (const c of offloadLogs) {
-  const r = placeOffload(
-    model(c.model),
-    {
-      weightFormat: c.weightFormat,
-      kvCacheFormat: c.kvCacheFormat,
-      contextTokens: c.contextTokens,
-      batch: c.batch,
-      nUbatch: c.nUbatch,
-      order: c.order,
-    },
-    { gpus: [{ memoryBytes: 2 ** 40 }], systemRamBytes: 2 ** 40 },
-    { nGpuLayers: c.nGpuLayers },
-  );
+  const r = placeLogCase(root, c);
   if (!r.ok) {
     console.log(`${c.id}: ${r.error.message}`);
     continue;
   }
   const p = r.plan;
-  const gpu = p.gpus[0];
-  const ours: Record<string, number> = {
-    gpuModelMiB: (gpu?.weightBytes ?? 0) / MiBytes,
-    cpuMappedMiB: p.cpu.mappedWeightBytes / MiBytes,
-    cpuKvMiB: p.cpu.kvBytes / MiBytes,
-    gpuComputeMiB: (gpu?.computeBytes ?? 0) / MiBytes,
-    hostComputeMiB: p.cpu.computeBytes / MiBytes,
-    outputMiB: p.cpu.runtimeBytes / MiBytes,
-  };
-  console.log(`${c.id} (-ngl ${c.nGpuLayers}, ${c.order}; ${c.url})`);
+  const ours: Record<string, number> = planBuffersMiB(p);
+  console.log(`${c.id} (${p.flags}, ${c.order}; ${c.url})`);
   if (typeof c.logged.offloaded === 'string') {
     console.log(
       `  offloaded         logged ${c.logged.offloaded.padStart(9)}  model ${`${p.layersOnGpu}/${p.totalLayers}`.padStart(9)}`,

@@ -51,6 +51,18 @@ export const DEFAULT_FILE_LAYOUT: FileLayout = 'convert-hf';
  *  (`_shexp`) and the router stay where their layer is. */
 export const EXPERT_TENSOR_PATTERN = /\.ffn_(up|down|gate|gate_up)_(ch|)exps/;
 
+/** What an `-ot "blk\.(…)\.ffn=CPU"` override moves, as many expert-offload guides and logs write it: every
+ *  feed-forward tensor of the block (norm, router, routed and shared experts), not only the routed experts. */
+export const FFN_TENSOR_PATTERN = /\.ffn/;
+
+/** Which blocks an expert override takes and which of their tensors: llama.cpp's `--n-cpu-moe N` is the routed
+ *  experts of the first N blocks; an `-ot` override can name the last N blocks, or all their ffn tensors. */
+export interface CpuOverride {
+  from: 'first' | 'last';
+  tensors: 'experts' | 'ffn';
+}
+export const DEFAULT_CPU_OVERRIDE: CpuOverride = { from: 'first', tensors: 'experts' };
+
 /** The input embeddings never leave the host: load_tensors assigns `dev_input = cpu` ("there is very little
  *  benefit to offloading the input layer, so always keep it on the CPU"). */
 export const INPUT_LAYER_ON_CPU = true;

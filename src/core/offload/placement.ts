@@ -9,10 +9,13 @@ import { llamaCppLayerActivationBytes, llamaCppLogitsBytes } from '../memory/ove
 import type { ModelSpec } from '../model/model-spec';
 import { offloadAssumptions } from './assumptions';
 import {
+  type CpuOverride,
   CUDA_CONTEXT_BYTES,
+  DEFAULT_CPU_OVERRIDE,
   DEFAULT_FILE_LAYOUT,
   DEFAULT_N_UBATCH,
   DEFAULT_OFFLOAD_ORDER,
+  FFN_TENSOR_PATTERN,
   FILE_LAYOUTS,
   OFFLOAD_ORDERS,
   type OffloadOrder,
@@ -180,10 +183,24 @@ function clampNCpuMoe(value: number | 'all' | undefined, blocks: number): number
 }
 
 /** Flags that reproduce a placement. */
-function flagsFor(nGpuLayers: number, nCpuMoe: number, blocks: number, hardware: OffloadHardware): string {
+function flagsFor(
+  nGpuLayers: number,
+  nCpuMoe: number,
+  blocks: number,
+  hardware: OffloadHardware,
+  override: CpuOverride,
+): string {
   const parts = [`-ngl ${nGpuLayers}`];
-  if (nCpuMoe >= blocks) parts.push('--cpu-moe');
-  else if (nCpuMoe > 0) parts.push(`--n-cpu-moe ${nCpuMoe}`);
+  if (override.from === 'first' && override.tensors === 'experts') {
+    if (nCpuMoe >= blocks) parts.push('--cpu-moe');
+    else if (nCpuMoe > 0) parts.push(`--n-cpu-moe ${nCpuMoe}`);
+  } else if (nCpuMoe > 0) {
+    // An -ot override naming each block (llama.cpp matches it with std::regex_search).
+    const list: number[] = [];
+    for (let b = 0; b < blocks; b++) if (overridden(b, blocks, nCpuMoe, override.from)) list.push(b);
+    const what = override.tensors === 'ffn' ? 'ffn' : '(ffn_(up|down|gate|gate_up)_(ch|)exps)';
+    parts.push(`-ot "blk\\.(${list.join('|')})\\.${what}=CPU"`);
+  }
   if (hardware.gpus.length > 1) {
     const split =
       hardware.tensorSplit ?? hardware.gpus.map((g) => Math.round((g.memoryBytes / 2 ** 30) * 10) / 10);
@@ -192,12 +209,18 @@ function flagsFor(nGpuLayers: number, nCpuMoe: number, blocks: number, hardware:
   return parts.join(' ');
 }
 
+/** Whether block b is one of the N blocks whose tensors an override keeps on the CPU. */
+function overridden(b: number, blocks: number, nCpuMoe: number, from: CpuOverride['from']): boolean {
+  return from === 'last' ? b >= blocks - nCpuMoe : b < nCpuMoe;
+}
+
 /** The placement for a validated context (the fit search calls this in a loop). */
 export function placeWithContext(
   c: OffloadContext,
   nGpuLayersRaw: number,
   nCpuMoe: number,
   mode: OffloadMode,
+  override: CpuOverride = DEFAULT_CPU_OVERRIDE,
 ): OffloadPlan {
   const { layers, model, hardware, options } = c;
   const n = layers.blocks;
@@ -221,7 +244,11 @@ export function placeWithContext(
     let device: number;
     if (t.place === 'input') device = CPU;
     else if (t.place === 'output') device = outputDevice;
-    else if (t.expert && t.block < nCpuMoe) device = CPU;
+    else if (
+      overridden(t.block, n, nCpuMoe, override.from) &&
+      (override.tensors === 'ffn' ? FFN_TENSOR_PATTERN.test(t.spec.name) : t.expert)
+    )
+      device = CPU;
     else device = blockDevice[t.block] as number;
     deviceOf[i] = device;
     if (device === CPU) {
@@ -319,7 +346,10 @@ export function placeWithContext(
     };
   });
   const cpuTotal = cpuWeights + cpuKv + cpuCompute + outputBuffer;
-  const expertBlocks = layers.numExperts > 0 ? countExpertBlocks(layers, nCpuMoe, blockDevice) : 0;
+  const expertBlocks =
+    layers.numExperts > 0
+      ? countExpertBlocks(layers, (b) => overridden(b, n, nCpuMoe, override.from), blockDevice)
+      : 0;
   const cpu: OffloadCpuPlacement = {
     weightBytes: cpuWeights,
     mappedWeightBytes: cpuLast >= 0 ? cpuLast - cpuFirst : 0,
@@ -337,7 +367,7 @@ export function placeWithContext(
   const plan: OffloadPlan = {
     mode,
     config: { nGpuLayers, nCpuMoe },
-    flags: flagsFor(nGpuLayers, nCpuMoe, n, hardware),
+    flags: flagsFor(nGpuLayers, nCpuMoe, n, hardware, override),
     layersOnGpu,
     totalLayers: n + 1,
     blocksOnGpu: n - cpuBlocks,
@@ -355,11 +385,15 @@ export function placeWithContext(
 }
 
 /** Blocks with routed experts whose experts sit on the CPU (by --n-cpu-moe or because the block does). */
-function countExpertBlocks(layers: ModelLayers, nCpuMoe: number, blockDevice: readonly number[]): number {
+function countExpertBlocks(
+  layers: ModelLayers,
+  onCpu: (block: number) => boolean,
+  blockDevice: readonly number[],
+): number {
   const withExperts = new Set<number>();
   for (const t of layers.tensors) if (t.expert) withExperts.add(t.block);
   let count = 0;
-  for (const b of withExperts) if (b < nCpuMoe || blockDevice[b] === CPU) count++;
+  for (const b of withExperts) if (onCpu(b) || blockDevice[b] === CPU) count++;
   return count;
 }
 
@@ -395,9 +429,23 @@ export function placeOffload(
       `expected an integer >= 0 or 'all', got ${String(config.nCpuMoe)}`,
     );
   }
+  const override: CpuOverride = {
+    from: config.cpuMoeFrom ?? DEFAULT_CPU_OVERRIDE.from,
+    tensors: config.cpuMoeTensors ?? DEFAULT_CPU_OVERRIDE.tensors,
+  };
+  if (!(['first', 'last'] as const).includes(override.from)) {
+    return fail('invalid-cpu-moe', 'cpuMoeFrom', `expected 'first' or 'last', got ${String(override.from)}`);
+  }
+  if (!(['experts', 'ffn'] as const).includes(override.tensors)) {
+    return fail(
+      'invalid-cpu-moe',
+      'cpuMoeTensors',
+      `expected 'experts' or 'ffn', got ${String(override.tensors)}`,
+    );
+  }
   const mode: OffloadMode = nCpuMoe > 0 && c.layers.numExperts > 0 ? 'experts' : 'layers';
   return {
     ok: true,
-    plan: placeWithContext(c, config.nGpuLayers, c.layers.numExperts > 0 ? nCpuMoe : 0, mode),
+    plan: placeWithContext(c, config.nGpuLayers, c.layers.numExperts > 0 ? nCpuMoe : 0, mode, override),
   };
 }

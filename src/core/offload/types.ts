@@ -52,6 +52,10 @@ export interface OffloadConfig {
   /** `--n-cpu-moe N`: the routed experts of blocks 0..N-1 stay on the CPU; 'all' is `--cpu-moe`
    *  (`-ot exps=CPU`). Default 0. */
   nCpuMoe?: number | 'all';
+  /** Which N blocks nCpuMoe takes: 'first' (default, --n-cpu-moe) or 'last' (an -ot override naming them). */
+  cpuMoeFrom?: 'first' | 'last';
+  /** What moves: 'experts' (default, the routed experts) or 'ffn' (every ffn tensor of those blocks). */
+  cpuMoeTensors?: 'experts' | 'ffn';
 }
 
 /** What one device holds, bytes. */

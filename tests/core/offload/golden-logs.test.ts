@@ -1,75 +1,33 @@
 // Published llama.cpp load logs at partial offload (tests/golden/offload-logs.json): the model, CPU and KV
 // buffers the placement predicts must match the logged MiB, and the compute buffers stay within their band.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { type FileLayout, modelFromHfConfig, type OffloadOrder, placeOffload } from '../../../src/core/index';
-import { loadPreset, ROOT } from '../memory/helpers';
-import { MiB, model, rtx3090 } from './helpers';
+import {
+  type OffloadLogCase,
+  placeLogCase,
+  planBuffersMiB,
+  readOffloadLogs,
+} from '../../../scripts/lib/offload-logs';
+import { ROOT } from '../memory/helpers';
+import { MiB, model } from './helpers';
 
-interface LogCase {
-  id: string;
-  model: string;
-  weightFormat: string;
-  kvCacheFormat: string;
-  contextTokens: number;
-  batch: number;
-  nUbatch: number;
-  nGpuLayers: number;
-  order: OffloadOrder;
-  /** How the file stores its tensors (a 2023 convert.py file stores the output layer last). */
-  fileLayout?: FileLayout;
-  /** config.json values that differ from the preset (a log of an earlier release of the same model). */
-  configOverrides?: Record<string, unknown>;
-  url: string;
-  logged: {
-    offloaded?: string;
-    gpuModelMiB?: number;
-    cpuMappedMiB?: number;
-    cpuKvMiB?: number;
-    gpuKvMiB?: number;
-    gpuComputeMiB?: number;
-    hostComputeMiB?: number;
-    outputMiB?: number;
-  };
-}
-
-const cases = JSON.parse(readFileSync(join(ROOT, 'tests/golden/offload-logs.json'), 'utf8')) as LogCase[];
+const cases = readOffloadLogs(ROOT);
 
 /** Model, KV and host buffers are sums of tensor and cache sizes. The issue asks for 2%; the worst real error of
  *  the three logs is 0.07% (the ROCm host compute buffer), the model buffers match to the logs' 0.01 MiB. 2% would
  *  not even tell llama.cpp's two -ngl orders apart on the Qwen3-30B-A3B log (they differ by 0.85%), so the
  *  tolerance is 0.1%. */
 const BUFFER_TOLERANCE = 0.001;
-/** Compute buffers are an approximation of ggml's graph allocator: Qwen3-14B's ROCm log is matched to 0.01 MiB,
- *  the Jetson Orin log is 9.2% above the prediction. */
+/** Compute buffers are an approximation of ggml's graph allocator: the Qwen3-14B ROCm and Mistral 7B logs are
+ *  matched to 0.01 MiB, the Jetson Orin log is 9.2% above the prediction. The two Qwen3-235B expert-override logs
+ *  are 13.8% above it and carry their own 15% band (computeTolerance in the JSON, with the reason). */
 const COMPUTE_TOLERANCE = 0.1;
 /** Host compute buffers (the ubatch's input embeddings and KQ mask) are a few MiB; every log prints 0.01 MiB
  *  more than the two tensors we count (15.01, 18.01, 4.76 MiB against 15.00, 18.00, 4.75): small graph inputs
  *  such as token ids and positions, not modelled. Held to 0.015 MiB, the printed resolution plus that. */
 const HOST_COMPUTE_MIB = 0.015;
 
-function specOf(c: LogCase) {
-  if (!c.configOverrides) return model(c.model);
-  const config = { ...(loadPreset(c.model).config as Record<string, unknown>), ...c.configOverrides };
-  return modelFromHfConfig(config, c.id);
-}
-
-function plan(c: LogCase) {
-  const r = placeOffload(
-    specOf(c),
-    {
-      weightFormat: c.weightFormat,
-      kvCacheFormat: c.kvCacheFormat,
-      contextTokens: c.contextTokens,
-      batch: c.batch,
-      nUbatch: c.nUbatch,
-      order: c.order,
-      ...(c.fileLayout ? { fileLayout: c.fileLayout } : {}),
-    },
-    rtx3090(),
-    { nGpuLayers: c.nGpuLayers },
-  );
+function plan(c: OffloadLogCase, changes: Partial<OffloadLogCase> = {}) {
+  const r = placeLogCase(ROOT, c, changes);
   if (!r.ok) throw new Error(r.error.message);
   return r.plan;
 }
@@ -92,44 +50,24 @@ describe('offload load logs', () => {
         it(`offloads ${l.offloaded} layers`, () =>
           expect(`${p.layersOnGpu}/${p.totalLayers}`).toBe(l.offloaded));
       }
-      if (l.gpuModelMiB !== undefined) {
-        it(`GPU model buffer ${l.gpuModelMiB} MiB`, () =>
-          expect(rel(p.gpus[0]?.weightBytes ?? 0, l.gpuModelMiB as number)).toBeLessThan(BUFFER_TOLERANCE));
-      }
-      if (l.cpuMappedMiB !== undefined) {
-        it(`CPU_Mapped model buffer ${l.cpuMappedMiB} MiB`, () =>
-          expect(rel(p.cpu.mappedWeightBytes, l.cpuMappedMiB as number)).toBeLessThan(BUFFER_TOLERANCE));
-      }
-      if (l.cpuKvMiB !== undefined) {
-        it(`CPU KV buffer ${l.cpuKvMiB} MiB`, () =>
-          expect(rel(p.cpu.kvBytes, l.cpuKvMiB as number)).toBeLessThan(BUFFER_TOLERANCE));
-      }
-      if (l.gpuKvMiB !== undefined) {
-        it(`GPU KV buffer ${l.gpuKvMiB} MiB`, () =>
-          expect(rel(p.gpus[0]?.kvBytes ?? 0, l.gpuKvMiB as number)).toBeLessThan(BUFFER_TOLERANCE));
-      }
-      if (l.outputMiB !== undefined) {
-        it(`output buffer ${l.outputMiB} MiB`, () =>
-          expect(Math.abs(p.cpu.runtimeBytes / MiB - (l.outputMiB as number))).toBeLessThan(0.005));
-      }
-      if (l.gpuComputeMiB !== undefined) {
-        it(`GPU compute buffer ${l.gpuComputeMiB} MiB`, () =>
-          expect(rel(p.gpus[0]?.computeBytes ?? 0, l.gpuComputeMiB as number)).toBeLessThan(
-            COMPUTE_TOLERANCE,
-          ));
-      }
-      if (l.hostComputeMiB !== undefined) {
-        it(`host compute buffer ${l.hostComputeMiB} MiB`, () =>
-          expect(Math.abs(p.cpu.computeBytes / MiB - (l.hostComputeMiB as number))).toBeLessThan(
-            HOST_COMPUTE_MIB,
-          ));
+      const ours = planBuffersMiB(p);
+      for (const [key, value] of Object.entries(l)) {
+        if (typeof value !== 'number') continue;
+        const o = ours[key as keyof typeof ours];
+        it(`${key} ${value} MiB`, () => {
+          if (key === 'outputMiB') expect(Math.abs(o - value)).toBeLessThan(0.005);
+          else if (key === 'hostComputeMiB') expect(Math.abs(o - value)).toBeLessThan(HOST_COMPUTE_MIB);
+          else if (key === 'gpuComputeMiB')
+            expect(Math.abs(o - value) / value).toBeLessThan(c.computeTolerance ?? COMPUTE_TOLERANCE);
+          else expect(Math.abs(o - value) / value).toBeLessThan(BUFFER_TOLERANCE);
+        });
       }
     });
   }
 
   it('the current -ngl order would have put the output layer, not block 18, on the GPU for the b5466 log', () => {
-    const c = cases.find((x) => x.id === 'qwen3-30b-a3b-q4km-ngl30') as LogCase;
-    const now = plan({ ...c, order: 'output-first' });
+    const c = cases.find((x) => x.id === 'qwen3-30b-a3b-q4km-ngl30') as OffloadLogCase;
+    const now = plan(c, { order: 'output-first' });
     const then = plan(c);
     expect(then.outputOnGpu).toBe(false);
     expect(now.outputOnGpu).toBe(true);
@@ -141,8 +79,8 @@ describe('offload load logs', () => {
   });
 
   it('the 2023 file stores its output layer last: with the convert-hf layout the mapped span would stop at block 11', () => {
-    const c = cases.find((x) => x.id === 'mistral-7b-v01-q4km-ngl20') as LogCase;
-    const hf = plan({ ...c, fileLayout: 'convert-hf' });
+    const c = cases.find((x) => x.id === 'mistral-7b-v01-q4km-ngl20') as OffloadLogCase;
+    const hf = plan(c, { fileLayout: 'convert-hf' });
     const logged = c.logged.cpuMappedMiB as number;
     expect(rel(plan(c).cpu.mappedWeightBytes, logged)).toBeLessThan(BUFFER_TOLERANCE);
     expect(hf.cpu.mappedWeightBytes / MiB).toBeLessThan(logged / 2);

@@ -8,11 +8,18 @@ import {
   type OffloadOptions,
   placeOffload,
 } from '../../../src/core/index';
+import { weightFormatById } from '../../../src/core/memory/formats';
 import { EXPERT_TENSOR_PATTERN } from '../../../src/core/offload/constants';
+import { modelLayers } from '../../../src/core/offload/layers';
 import { loadPresets } from '../memory/helpers';
 import { GiB, model, must, rtx3090 } from './helpers';
 
 const Q4: OffloadOptions = { weightFormat: 'q4_k_m', kvCacheFormat: 'f16', contextTokens: 8192, batch: 1 };
+
+/** The placed tensors of a preset at Q4_K_M. */
+function layersOf(id: string) {
+  return must(modelLayers(model(id), must(weightFormatById('q4_k_m'), 'format')), 'layers');
+}
 
 function plan(id: string, config: OffloadConfig, options: Partial<OffloadOptions> = {}, hw = rtx3090()) {
   const r = placeOffload(model(id), { ...Q4, ...options }, hw, config);
@@ -148,6 +155,39 @@ describe('MoE expert offload', () => {
     expect(step).toBeLessThan(perBlock * 1.3);
     // Mapped range: token_embd, then blocks 0..11, up to blk.11.ffn_up_exps.
     expect(a.cpu.mappedWeightBytes).toBeLessThan(b.cpu.mappedWeightBytes);
+  });
+
+  it('an -ot override of the last N blocks: the same bytes per block from the other end, and its flag', () => {
+    const last = plan(id, { nGpuLayers: 49, nCpuMoe: 2, cpuMoeFrom: 'last' });
+    expect(last.flags).toBe('-ngl 49 -ot "blk\\.(46|47)\\.(ffn_(up|down|gate|gate_up)_(ch|)exps)=CPU"');
+    expect(last.cpu.expertBlocks).toBe(2);
+    const none = plan(id, { nGpuLayers: 49 });
+    const moved = last.cpu.weightBytes - none.cpu.weightBytes;
+    // Exactly the routed-expert tensors of blocks 46 and 47 move.
+    const experts = layersOf(id)
+      .tensors.filter((t) => t.expert && t.block >= 46)
+      .reduce((sum, t) => sum + t.bytes, 0);
+    expect(moved).toBe(experts);
+    expect(last.gpus[0]?.weightBytes).toBe((none.gpus[0]?.weightBytes ?? 0) - experts);
+    // One block fewer moves one block's experts fewer.
+    const one = plan(id, { nGpuLayers: 49, nCpuMoe: 1, cpuMoeFrom: 'last' });
+    expect(one.cpu.expertBlocks).toBe(1);
+    expect(one.cpu.weightBytes).toBeLessThan(last.cpu.weightBytes);
+  });
+
+  it("an 'ffn' override also moves the blocks' norm and router, and writes the ffn pattern", () => {
+    const experts = plan(id, { nGpuLayers: 49, nCpuMoe: 2, cpuMoeFrom: 'last' });
+    const ffn = plan(id, { nGpuLayers: 49, nCpuMoe: 2, cpuMoeFrom: 'last', cpuMoeTensors: 'ffn' });
+    expect(ffn.flags).toBe('-ngl 49 -ot "blk\\.(46|47)\\.ffn=CPU"');
+    const extra = layersOf(id)
+      .tensors.filter((t) => t.block >= 46 && !t.expert && t.spec.name.includes('.ffn'))
+      .reduce((sum, t) => sum + t.bytes, 0);
+    expect(extra).toBeGreaterThan(0);
+    expect(ffn.cpu.weightBytes - experts.cpu.weightBytes).toBe(extra);
+    // The first blocks, with the ffn pattern, name blocks 0 and 1.
+    expect(plan(id, { nGpuLayers: 49, nCpuMoe: 2, cpuMoeTensors: 'ffn' }).flags).toBe(
+      '-ngl 49 -ot "blk\\.(0|1)\\.ffn=CPU"',
+    );
   });
 
   it('--n-cpu-moe counts dense blocks too (DeepSeek-V2-Lite: block 0 is dense)', () => {
@@ -324,6 +364,16 @@ describe('errors never throw', () => {
     ],
     ['ubatch 0', [m(), { ...Q4, nUbatch: 0 }, rtx3090(), { nGpuLayers: 10 }], 'invalid-ubatch'],
     ['context 0', [m(), { ...Q4, contextTokens: 0 }, rtx3090(), { nGpuLayers: 10 }], 'invalid-context'],
+    [
+      'bad override side',
+      [m(), Q4, rtx3090(), { nGpuLayers: 10, cpuMoeFrom: 'middle' as never }],
+      'invalid-cpu-moe',
+    ],
+    [
+      'bad override tensors',
+      [m(), Q4, rtx3090(), { nGpuLayers: 10, cpuMoeTensors: 'attn' as never }],
+      'invalid-cpu-moe',
+    ],
     [
       'unknown file layout',
       [m(), { ...Q4, fileLayout: 'sorted' as never }, rtx3090(), { nGpuLayers: 10 }],
