@@ -57,7 +57,7 @@ export interface Cliff {
 export interface CoverageRow {
   target: CoverageTarget;
   cells: CoverageCell[];
-  /** Months from target.fromMonth to the last month with any rig priced. */
+  /** Months from target.fromMonth to the report's last month (options.to), priced or not. */
   monthsCounted: number;
   monthsCovered: number;
   /** Covered with every price at most FRESH_PRICE_DAYS old. */
