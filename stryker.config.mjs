@@ -24,11 +24,13 @@ const AREA_TESTS = {
   rigs: 'tests/core/rigs/**/*.test.ts',
 };
 
-/** Integration tests an area's run leaves out: they cover nearly every line of the area, so every mutant would
- *  pay for them. The projection's answer steps run the whole real dataset (3.4 s + 1.0 s per mutant on an idle
- *  machine, hours for the area); the score without them is a lower bound. */
+/** Slow tests an area's run leaves out: they cover nearly every line of the area, so every mutant would pay for
+ *  them. The projection's answer steps run the whole real dataset (3.4 s + 1.0 s per mutant on an idle machine,
+ *  hours for the area); the memory invariants sweep every preset and format (6 s per mutant). The score
+ *  without them is a lower bound. */
 const AREA_EXCLUDE = {
   projection: ['tests/core/projection/answer-steps.test.ts'],
+  memory: ['tests/core/memory/invariants.test.ts'],
 };
 
 const area = process.env.MUTATION_AREA ?? 'all';
