@@ -122,12 +122,28 @@ export const query = (page: Page): Promise<string> => page.evaluate(() => window
 export const param = async (page: Page, key: string): Promise<string | null> =>
   new URLSearchParams(await query(page)).get(key);
 
+/** Waits (up to 10 s, for a loaded machine) until the link's `key` is no longer `notEqual`; returns its value. */
 export async function waitForParam(page: Page, key: string, notEqual: string | null): Promise<string | null> {
   await page.waitForFunction(
     ([k, v]) => new URLSearchParams(window.location.search).get(k as string) !== v,
     [key, notEqual],
-    { timeout: 3000 },
+    { timeout: 10_000 },
   );
+  return param(page, key);
+}
+
+/**
+ * Waits (up to 10 s) until the link's `key` is `expected`, and returns the value it has then: after several
+ * steps (two key presses), "changed" can be seen at the first step, so a test of the last one waits for it.
+ */
+export async function waitForParamToBe(page: Page, key: string, expected: string): Promise<string | null> {
+  await page
+    .waitForFunction(
+      ([k, v]) => new URLSearchParams(window.location.search).get(k as string) === v,
+      [key, expected],
+      { timeout: 10_000 },
+    )
+    .catch(() => {});
   return param(page, key);
 }
 

@@ -314,7 +314,11 @@ export function RepoFiles() {
           inventory={active.inventory}
           label={active.label}
           costs={costs}
-          onClear={() => clearWeightFiles()}
+          onClear={() => {
+            // The radio of the file that was read must not stay checked once predicted weights are back.
+            setPicked(null);
+            clearWeightFiles();
+          }}
         />
       ) : null}
       {active && mismatches.length > 0 && baseModel ? (

@@ -16,6 +16,7 @@ import {
   test,
   text,
   waitForParam,
+  waitForParamToBe,
 } from '../harness';
 
 const MODEL = 'input[data-name="model-search"]';
@@ -311,7 +312,8 @@ async function run(h: Harness): Promise<void> {
         await target.focus();
         // 512 -> 768 -> 1024 GiB: each key applies at once (the link follows), the projection later.
         for (let i = 0; i < 2; i++) await p.keyboard.press('ArrowRight');
-        assert((await waitForParam(p, 'target', '512')) === '1024', 'the target did not reach 1024');
+        const reached = await waitForParamToBe(p, 'target', '1024');
+        assert(reached === '1024', `the target did not reach 1024 (the link has ${reached})`);
         await p.locator('[data-name="projection-computing"]').waitFor({ timeout: 5000 });
         assert(
           (await p.locator('figure.chart').count()) === 2,

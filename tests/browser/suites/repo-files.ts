@@ -169,10 +169,17 @@ async function run(h: Harness): Promise<void> {
           await page.locator('[data-name="repo-list"]').click();
           const radio = page.locator('input[data-name="repo-variant"][value="Qwen3-30B-A3B-Q4_K_M.gguf"]');
           await radio.waitFor({ timeout: 5000 });
+          // The new listing is in when this file's radio is enabled again and unchecked. (Playwright's
+          // check() returns at once on a radio that is still checked, so it must not run before then.)
           await page.waitForFunction(
-            () =>
-              !(document.querySelector('input[data-name="repo-variant"]') as HTMLInputElement | null)
-                ?.checked,
+            () => {
+              const r = document.querySelector(
+                'input[data-name="repo-variant"][value="Qwen3-30B-A3B-Q4_K_M.gguf"]',
+              ) as HTMLInputElement | null;
+              return r !== null && !r.checked && !r.disabled;
+            },
+            null,
+            { timeout: 10_000 },
           );
           const listed = Date.now();
           await radio.check();
@@ -284,6 +291,9 @@ async function run(h: Harness): Promise<void> {
         await page.waitForFunction(() => !new URLSearchParams(location.search).has('wrepo'), null, {
           timeout: 3000,
         });
+        // The file's radio does not stay checked: nothing is read any more.
+        const checked = await page.locator('input[data-name="repo-variant"]:checked').count();
+        assert(checked === 0, `${checked} variant radio(s) still checked after going back`);
       },
     );
 
