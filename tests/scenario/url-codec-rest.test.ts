@@ -29,6 +29,11 @@ describe('parsing the query', () => {
     expect(notices[0]).not.toContain('"=x"');
   });
 
+  it('a part "=x" keeps its value: a repeated empty key names both values', () => {
+    const { notices } = decode('?v=1&=a&=b');
+    expect(notices).toContain('The link gives "" more than once; used the first ("a"), ignored "b".');
+  });
+
   it('a repeated key: the first value is used and the notice names both', () => {
     const d = decode('?v=1&batch=2&batch=3&batch=4');
     expect(d.scenario.batch).toBe(2);
