@@ -20,9 +20,10 @@ const HALVING: DatedPrice[] = [
 ];
 
 describe('an exact halving series', () => {
-  const p = projectRigCost(HALVING, { thresholdUsd: 1000, horizonYear: 2030 });
+  const makeP = () => projectRigCost(HALVING, { thresholdUsd: 1000, horizonYear: 2030 });
 
   it('fits -50%/yr with no spread and crosses $1,000 on 2024-01-01', () => {
+    const p = makeP();
     expect(p.fit).toMatchObject({
       rate: { kind: 'fitted' },
       annualChange: -0.5,
@@ -50,6 +51,7 @@ describe('an exact halving series', () => {
   });
 
   it('draws the line quarterly from the first point through the end of the horizon year', () => {
+    const p = makeP();
     expect(p.line).toHaveLength((2031 - 2021) * 4 + 1);
     expect(p.line[0]).toEqual({
       year: 2021,
@@ -80,6 +82,7 @@ describe('an exact halving series', () => {
   });
 
   it('the order of the history does not matter, and zero or negative prices are dropped', () => {
+    const p = makeP();
     const shuffled = [
       HALVING[2],
       HALVING[0],
@@ -239,9 +242,10 @@ describe('the band', () => {
     annualChange: -0.3,
     noiseSd: 0.1,
   });
-  const r = projectRigCost(noisy, { horizonYear: 2040, thresholdUsd: 1000 });
+  const makeR = () => projectRigCost(noisy, { horizonYear: 2040, thresholdUsd: 1000 });
 
   it('has a slope interval and residual spread, and the central line always inside it', () => {
+    const r = makeR();
     const fit = r.fit;
     if (!fit) throw new Error('no fit');
     expect(fit.annualChangeLow).toBeLessThan(fit.annualChange);
@@ -255,6 +259,7 @@ describe('the band', () => {
   });
 
   it('widens with time (the slope interval) and is never thinner than the residual spread', () => {
+    const r = makeR();
     const fit = r.fit;
     if (!fit) throw new Error('no fit');
     const first = r.line[0];
@@ -269,6 +274,7 @@ describe('the band', () => {
   });
 
   it('the early edge comes before the central crossing, the late edge after', () => {
+    const r = makeR();
     if (r.outcome.kind !== 'crosses') throw new Error(r.outcome.kind);
     const { early, late } = r.outcome.range;
     if (early.kind !== 'at' || late.kind !== 'at') throw new Error('open range');

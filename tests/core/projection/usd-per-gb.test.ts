@@ -62,8 +62,9 @@ const dataset: Dataset = {
 };
 
 describe('usdPerGBHistory', () => {
-  const h = usdPerGBHistory(dataset);
-  const byId = (id: string) => h.find((s) => s.id === id);
+  // A fresh copy of the dataset in each call: the history is cached per dataset object, and a test that read the
+  // cache would not count as running the code (per-test coverage, mutation testing).
+  const byId = (id: string) => usdPerGBHistory({ ...dataset }).find((s) => s.id === id);
 
   it('gives the cheapest and median $/GB per month per class', () => {
     // Jan 2024 new VRAM: 2400/24 = 100, 3600/48 = 75, 4800/48 = 100 -> cheapest 75, median 100.
@@ -113,7 +114,9 @@ describe('usdPerGBHistory', () => {
   });
 
   it('is computed once per dataset', () => {
+    const h = usdPerGBHistory(dataset);
     expect(usdPerGBHistory(dataset)).toBe(h);
+    expect(usdPerGBHistory({ ...dataset })).not.toBe(h);
   });
 });
 
