@@ -83,4 +83,25 @@ describe('backtest', () => {
     expect(early?.fitPoints).toBe(1);
     expect(early?.compared).toBe(0);
   });
+
+  it('predicts out to 2040 whatever horizon the options give, and leaves later prices out', () => {
+    // Flat at $1,000 to the cut-off, then one price in mid-2038 (inside the 2040 line, past a 2036 horizon's
+    // 2037 end) and one in mid-2042 (past the line): one month compared.
+    const flat = [
+      ...monthly(2020, 2022, () => 1000),
+      { date: '2038-06-15', priceUsd: 1000 },
+      { date: '2042-06-15', priceUsd: 1000 },
+    ];
+    for (const options of [{}, { horizonYear: 2030 }]) {
+      const [r] = backtest(flat, ['2022-12-31'], options);
+      expect(r?.compared).toBe(1);
+      expect(r?.medianAbsLogError).toBeCloseTo(0, 9);
+    }
+    // Only the price past the line: nothing to compare.
+    const [late] = backtest(
+      [...monthly(2020, 2022, () => 1000), { date: '2042-06-15', priceUsd: 1000 }],
+      ['2022-12-31'],
+    );
+    expect(late?.skipped).toBe('nothing-after');
+  });
 });
