@@ -178,6 +178,18 @@ describe('componentPoint: good fp8', () => {
     ).toBe('gpu-80gb-fp8');
   });
 
+  it('a Hopper card the item says has no native fp8 is not good fp8, though vLLM would run it', () => {
+    const noFp8: HardwareItem = {
+      ...item('gpu-80gb-fp8'),
+      id: 'gpu-80gb-nofp8',
+      name: 'Card 80 GB without fp8',
+      fp8: { native: 'no', source: { url: 'https://example.org', retrievedOn: '2024-01-01' } },
+    };
+    const ds = dataset([noFp8], { 'gpu-80gb-nofp8': [price(100)] });
+    expect(at(ds, 'good-fp8', 64)?.memoryItemId).toBe('gpu-80gb-fp8');
+    expect(at(ds, 'gpu-unified', 64)?.memoryItemId).toBe('gpu-80gb-nofp8');
+  });
+
   it('a card without native fp8 is not good fp8, a Pascal card not even any-GPU on vLLM', () => {
     expect(at(dataset(), 'good-fp8', 20)?.memoryItemId).toBe('gpu-80gb-fp8');
     const pascal: HardwareItem = {
