@@ -1,7 +1,7 @@
 // The ranked rigs that hold the model: a short name, the parts with their unit prices (each with its source,
 // date and age), the total, decode and prefill tokens/s, power and dollars per token/s, and the search's
 // notes on each rig. Rigs on the price/speed Pareto front are flagged. The table downloads as CSV.
-import { memo, type ReactNode, useState } from 'react';
+import { memo, type ReactNode, useEffect, useRef, useState } from 'react';
 import { downloadText } from '../../components/download';
 import { formatGiB, formatNumber, formatTokens, formatUsd } from '../../components/format';
 import { SourceLink } from '../../components/source-link';
@@ -44,8 +44,14 @@ function LazyDetails({
   children: () => ReactNode;
 }) {
   const [open, setOpen] = useState(false);
+  const ref = useRef<HTMLDetailsElement>(null);
+  // Opened before React took over the pre-rendered page (no toggle event reaches the state then): follow the
+  // element as it is.
+  useEffect(() => {
+    if (ref.current?.open) setOpen(true);
+  }, []);
   return (
-    <details className={className} data-name={name} onToggle={(e) => setOpen(e.currentTarget.open)}>
+    <details ref={ref} className={className} data-name={name} onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary>{summary}</summary>
       {open ? children() : null}
     </details>

@@ -379,6 +379,16 @@ async function run(h: Harness): Promise<void> {
         await p.locator('select[data-name="unified-limit"]').selectOption('factory');
         assert((await waitForParam(p, 'umem', null)) === 'factory', 'umem=factory not in the link');
         await p.locator('[data-name="rig-assumptions"] summary').click();
+        // The link changes at once; the search with the new limit and the list (rendered on open) follow it
+        // a frame or more later (a fresh-clone CI run read the list before it had the new rule).
+        await p
+          .waitForFunction(
+            () =>
+              document.querySelector('[data-name="rig-assumptions"]')?.textContent?.includes('factory limit'),
+            null,
+            { timeout: 10_000 },
+          )
+          .catch(() => {});
         const assumptions = await text(p, '[data-name="rig-assumptions"]');
         assert(
           assumptions.includes('factory limit'),
