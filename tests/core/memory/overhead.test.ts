@@ -18,11 +18,14 @@ describe('vLLM activation peak approximation', () => {
   it.each([
     [20000, 17.06],
     [29000, 17.98],
-  ])('%i tokens: within 10%% of the logged peak minus weights', (tokens, peakGiB) => {
-    const logged = peakGiB - (8_030_261_248 * 2) / GiB;
-    const ours = vllmActivationBytes(llama, tokens) / GiB;
-    expect(Math.abs(ours / logged - 1)).toBeLessThan(0.1);
-  });
+  ])(
+    '%i tokens: within 3%% of the logged peak minus weights (the model is +2.4%% and -0.3%%)',
+    (tokens, peakGiB) => {
+      const logged = peakGiB - (8_030_261_248 * 2) / GiB;
+      const ours = vllmActivationBytes(llama, tokens) / GiB;
+      expect(Math.abs(ours / logged - 1)).toBeLessThan(0.03);
+    },
+  );
 });
 
 describe('overhead estimates', () => {
@@ -32,8 +35,21 @@ describe('overhead estimates', () => {
     expect(o.activations).toBe(4 * 512 * (128256 + 4096));
     expect(o.activationsRange[0]).toBeLessThan(o.activations);
     expect(o.activationsRange[1]).toBeGreaterThan(o.activations);
-    // a context shorter than the ubatch shrinks the ubatch
+    // a context shorter than the ubatch shrinks the ubatch: 100 tokens x 4 sequences = 400 tokens
     expect(estimateOverhead(llama, 'llama.cpp', 100, 1).activations).toBeLessThan(o.activations);
+    expect(estimateOverhead(llama, 'llama.cpp', 100, 4).activations).toBe(4 * 400 * (128256 + 4096));
+    expect(estimateOverhead(llama, 'llama.cpp', 200, 4).activations).toBe(o.activations);
+  });
+
+  it('vLLM: the profile run of 2048 batched tokens, and CUDA graphs on top of the context', () => {
+    const v = estimateOverhead(llama, 'vllm', 8192, 1);
+    expect(v.activations).toBe(vllmActivationBytes(llama, 2048));
+    const c = estimateOverhead(llama, 'llama.cpp', 8192, 1);
+    expect(v.runtime).toBeGreaterThan(c.runtime);
+    expect(v.runtimeRange[0]).toBeGreaterThan(c.runtimeRange[0]);
+    expect(v.runtimeRange[1]).toBeGreaterThan(c.runtimeRange[1]);
+    expect(v.runtimeRange[0]).toBeLessThan(v.runtime);
+    expect(v.runtimeRange[1]).toBeGreaterThan(v.runtime);
   });
 });
 
@@ -50,7 +66,8 @@ describe('llama.cpp compute buffer approximation (flash attention on)', () => {
       vocab_size: 32000,
     });
     const mib = llamaCppComputeBufferBytes(llama2, 512) / 2 ** 20;
-    expect(Math.abs(mib / 71.01 - 1)).toBeLessThan(0.02);
+    // 70.5 MiB: 0.7% under the log.
+    expect(Math.abs(mib / 71.01 - 1)).toBeLessThan(0.01);
   });
 
   it('a Qwen2.5-1.5B-shaped model at n_ubatch 8192: 4786.94 MiB logged (ggml-org/llama.cpp#10664)', () => {
@@ -67,6 +84,7 @@ describe('llama.cpp compute buffer approximation (flash attention on)', () => {
       tie_word_embeddings: true,
     });
     const mib = llamaCppComputeBufferBytes(qwen, 8192) / 2 ** 20;
-    expect(Math.abs(mib / 4786.94 - 1)).toBeLessThan(0.02);
+    // 4796.5 MiB: 0.2% over the log.
+    expect(Math.abs(mib / 4786.94 - 1)).toBeLessThan(0.01);
   });
 });
