@@ -14,7 +14,10 @@ import {
 import type { ComponentPoint } from '../../../src/core/projection/components';
 import { DEFAULT_HORIZON_YEAR, type ProjectionOutcome } from '../../../src/core/projection/project';
 import type { RigCostPoint } from '../../../src/core/projection/rig-history';
-import type { Dataset, HardwareItem, PriceObservation } from '../../../src/data/schema';
+import type { Dataset, } from '../../../src/data/schema';
+import { obs, unifiedMachine } from './unified-fixture';
+
+const machine = (id: string, releasedOn?: string) => unifiedMachine(id, releasedOn ? { releasedOn } : {});
 
 const GIB = 2 ** 30;
 
@@ -209,29 +212,6 @@ describe('answerSentence', () => {
 });
 
 // Two unified machines (an sm_90 class: the whole pool less one CUDA context is usable, so 600 GiB holds 512).
-const source = { url: 'https://example.org/p', retrievedOn: '2026-11-01' };
-const obs = (observedOn: string, priceUsd: number): PriceObservation => ({
-  observedOn,
-  priceUsd,
-  market: 'retail',
-  condition: 'new',
-  region: 'us',
-  quantity: 1,
-  source,
-});
-const machine = (id: string, releasedOn = '2023-01-01'): HardwareItem => ({
-  id,
-  name: id,
-  vendor: 'Acme',
-  kind: 'unified',
-  releasedOn,
-  memory: { sizeGiB: 600, type: 'unified' },
-  bandwidthGBps: 800,
-  architecture: { name: 'Hopper', target: 'sm_90', source },
-  fp8: { native: 'yes', source },
-  powerW: 300,
-  sources: [source],
-});
 // Prices from 2024-01 to 2025-06: 18 months.
 const makeDataset = (): Dataset => ({
   items: [machine('box-a'), machine('box-b')],

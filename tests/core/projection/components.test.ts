@@ -10,7 +10,10 @@ import {
   projectComponents,
 } from '../../../src/core/projection/components';
 import { isoDateToYear, yearToIsoDate } from '../../../src/core/units';
-import type { Dataset, HardwareItem, PriceObservation } from '../../../src/data/schema';
+import type { Dataset, } from '../../../src/data/schema';
+import { obs, unifiedMachine } from './unified-fixture';
+
+const machine = (id: string, sizeGiB: number) => unifiedMachine(id, { sizeGiB, fp8: false });
 
 const GIB = 2 ** 30;
 
@@ -116,30 +119,6 @@ describe('componentToRigRatio', () => {
     expect(componentToRigRatio(comps, rig)).toBeCloseTo(2.5, 12);
     expect(componentToRigRatio(comps, [{ month: '2025-01', priceUsd: 1 }])).toBeNull();
   });
-});
-
-const source = { url: 'https://example.org/p', retrievedOn: '2026-11-01' };
-const obs = (observedOn: string, priceUsd: number): PriceObservation => ({
-  observedOn,
-  priceUsd,
-  market: 'retail',
-  condition: 'new',
-  region: 'us',
-  quantity: 1,
-  source,
-});
-const machine = (id: string, sizeGiB: number): HardwareItem => ({
-  id,
-  name: id,
-  vendor: 'Acme',
-  kind: 'unified',
-  releasedOn: '2023-01-01',
-  memory: { sizeGiB, type: 'unified' },
-  bandwidthGBps: 800,
-  architecture: { name: 'Hopper', target: 'sm_90', source },
-  fp8: { native: 'no', source },
-  powerW: 300,
-  sources: [source],
 });
 
 describe('componentPoint on unified machines', () => {

@@ -3,32 +3,12 @@
 // cliffs, told apart by cause (a price expiring, or the market).
 import { describe, expect, it } from 'vitest';
 import { type CoverageTarget, frontierCoverage } from '../../../src/core/projection/coverage';
-import type { Dataset, HardwareItem, PriceObservation } from '../../../src/data/schema';
+import type { Dataset, } from '../../../src/data/schema';
+import { obs, unifiedMachine } from './unified-fixture';
 
-const source = { url: 'https://example.org/p', retrievedOn: '2026-11-01' };
-const obs = (observedOn: string, priceUsd: number): PriceObservation => ({
-  observedOn,
-  priceUsd,
-  market: 'retail',
-  condition: 'new',
-  region: 'us',
-  quantity: 1,
-  source,
-});
+const machine = (id: string, fp8: boolean) => unifiedMachine(id, { fp8 });
+
 // 600 GiB unified machines of an sm_90 class: each holds the 512 GiB target on its own.
-const machine = (id: string, fp8: boolean): HardwareItem => ({
-  id,
-  name: id,
-  vendor: 'Acme',
-  kind: 'unified',
-  releasedOn: '2023-01-01',
-  memory: { sizeGiB: 600, type: 'unified' },
-  bandwidthGBps: 800,
-  architecture: { name: 'Hopper', target: 'sm_90', source },
-  fp8: fp8 ? { native: 'yes', source } : { native: 'no', source },
-  powerW: 300,
-  sources: [source],
-});
 
 // box-a (no fp8): $10,000 on 2024-01-10. box-b (fp8): $40,000 on 2024-02-20, $12,000 on 2024-06-15.
 const dataset: Dataset = {

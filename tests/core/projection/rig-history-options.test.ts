@@ -2,33 +2,13 @@
 // pool less one CUDA context holds 512 GiB) and on one card in one host priced on different days.
 import { describe, expect, it } from 'vitest';
 import { datasetMonthRange, rigCostHistory } from '../../../src/core/projection/rig-history';
-import type { Dataset, HardwareItem, PriceObservation } from '../../../src/data/schema';
+import type { Dataset, HardwareItem, } from '../../../src/data/schema';
 import { items as fixtureItems } from '../rigs/fixture';
+import { obs, unifiedMachine } from './unified-fixture';
+
+const machine = (id: string) => unifiedMachine(id);
 
 const GIB = 2 ** 30;
-const source = { url: 'https://example.org/p', retrievedOn: '2026-11-01' };
-const obs = (observedOn: string, priceUsd: number): PriceObservation => ({
-  observedOn,
-  priceUsd,
-  market: 'retail',
-  condition: 'new',
-  region: 'us',
-  quantity: 1,
-  source,
-});
-const machine = (id: string): HardwareItem => ({
-  id,
-  name: id,
-  vendor: 'Acme',
-  kind: 'unified',
-  releasedOn: '2023-01-01',
-  memory: { sizeGiB: 600, type: 'unified' },
-  bandwidthGBps: 800,
-  architecture: { name: 'Hopper', target: 'sm_90', source },
-  fp8: { native: 'yes', source },
-  powerW: 300,
-  sources: [source],
-});
 // box-a: $20,000 then $16,000, last priced 2024-03-10; box-b: $25,000 priced 2025-06-30 and again 2026-09-30.
 // Observations are sorted by date, as the dataset's contract has them (schema.ts).
 const make = (): Dataset => ({

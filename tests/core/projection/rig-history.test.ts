@@ -8,35 +8,16 @@ import {
   rigCostHistory,
 } from '../../../src/core/projection/rig-history';
 import { CARRY_FORWARD_MAX_DAYS } from '../../../src/core/rigs/constants';
-import type { Dataset, HardwareItem, PriceObservation } from '../../../src/data/schema';
+import type { Dataset, } from '../../../src/data/schema';
 import { fixture, items as fixtureItems } from '../rigs/fixture';
+import { obs, unifiedMachine } from './unified-fixture';
+
+const machine = (id: string, sizeGiB: number, fp8: 'yes' | 'no') =>
+  unifiedMachine(id, { sizeGiB, fp8: fp8 === 'yes' });
 
 const GIB = 2 ** 30;
-const source = { url: 'https://example.org/p', retrievedOn: '2026-11-01' };
-const obs = (observedOn: string, priceUsd: number): PriceObservation => ({
-  observedOn,
-  priceUsd,
-  market: 'retail',
-  condition: 'new',
-  region: 'us',
-  quantity: 1,
-  source,
-});
 // Unified machines of the 'nvidia-grace' class (an sm_90 target): the whole pool less one CUDA context is
 // usable, so 600 GiB holds the 512 GiB target.
-const machine = (id: string, sizeGiB: number, fp8: 'yes' | 'no'): HardwareItem => ({
-  id,
-  name: id,
-  vendor: 'Acme',
-  kind: 'unified',
-  releasedOn: '2023-01-01',
-  memory: { sizeGiB, type: 'unified' },
-  bandwidthGBps: 800,
-  architecture: { name: 'Hopper', target: 'sm_90', source },
-  fp8: fp8 === 'yes' ? { native: 'yes', source } : { native: 'no', source },
-  powerW: 300,
-  sources: [source],
-});
 
 const dataset: Dataset = {
   items: [machine('box-a', 600, 'no'), machine('box-b', 600, 'yes')],
